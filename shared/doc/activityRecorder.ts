@@ -1,0 +1,89 @@
+import * as Y from 'yjs';
+import { newId, type ActivityEntry, type ActivityKind } from '../model';
+import type { PlanTypes } from './layout';
+import { ACTIVITY_ORIGIN } from './origins';
+
+/** Task fields whose every change the retrospective needs, and the log kind each becomes. */
+const TRACKED_TASK_FIELDS: Readonly<Record<string, ActivityKind>> = { status: 'status', owner: 'owner', estimateDays: 'estimate' };
+
+type LogValue = string | number | null;
+const asLogValue = (v: unknown): LogValue => (typeof v === 'string' || typeof v === 'number' ? v : null);
+
+/**
+ * Appends to the activity log whatever this user's edits (and undos) did to tasks and
+ * handoffs: creation, removal, status, owner, estimate. Remote edits are not logged here;
+ * the teammate who made them logged them. The log is outside the undo scope: an undo is
+ * itself a change, logged as one, so the history stays append-only.
+ */
+export function recordActivity(
+  doc: Y.Doc,
+  types: PlanTypes,
+  isOwnEdit: (origin: unknown) => boolean,
+  actor: () => string,
+  clock: () => Date,
+): () => void {
+  const onNodes = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+    if (!isOwnEdit(tr.origin)) return;
+    const entries: Omit<ActivityEntry, 'id' | 'at' | 'actor'>[] = [];
+    for (const event of events) {
+      if (event.target === types.tables.nodes) {
+        for (const [id, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
+          if (change.action === 'add') {
+            const task = types.tables.nodes.get(id);
+            if (task?.get('kind') !== 'task') continue;
+            entries.push({ kind: 'created', entity: id, to: asLogValue(task.get('status') ?? 'todo') });
+            for (const [field, kind] of Object.entries(TRACKED_TASK_FIELDS)) {
+              if (field !== 'status' && task.has(field)) entries.push({ kind, entity: id, from: null, to: asLogValue(task.get(field)) });
+            }
+          } else if (change.action === 'delete') {
+            const old = change.oldValue;
+            if (old instanceof Y.Map && old.get('kind') !== 'task') continue;
+            entries.push({ kind: 'removed', entity: id });
+          }
+        }
+      } else if (event.path.length === 1 && event.target instanceof Y.Map && event.target.get('kind') === 'task') {
+        const id = event.path[0] as string;
+        for (const [field, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
+          const kind = TRACKED_TASK_FIELDS[field];
+          if (!kind) continue;
+          // An unset status is "todo"; logging it as such keeps the status timeline gap-free.
+          const unset = field === 'status' ? 'todo' : null;
+          entries.push({ kind, entity: id, from: asLogValue(change.oldValue ?? unset), to: asLogValue(event.target.get(field) ?? unset) });
+        }
+      }
+    }
+    append(entries);
+  };
+
+  const onHandoffs = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+    if (!isOwnEdit(tr.origin)) return;
+    const entries: Omit<ActivityEntry, 'id' | 'at' | 'actor'>[] = [];
+    for (const event of events) {
+      if (event.target === types.tables.handoffs) {
+        for (const [id, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
+          if (change.action === 'add') entries.push({ kind: 'handoff', entity: id, from: null, to: asLogValue(types.tables.handoffs.get(id)?.get('status') ?? 'pending') });
+          else if (change.action === 'delete') entries.push({ kind: 'handoff', entity: id, to: 'removed' });
+        }
+      } else if (event.path.length === 1 && event.target instanceof Y.Map) {
+        const change = (event as Y.YMapEvent<unknown>).changes.keys.get('status');
+        if (change) entries.push({ kind: 'handoff', entity: event.path[0] as string, from: asLogValue(change.oldValue ?? 'pending'), to: asLogValue(event.target.get('status') ?? 'pending') });
+      }
+    }
+    append(entries);
+  };
+
+  function append(entries: Omit<ActivityEntry, 'id' | 'at' | 'actor'>[]): void {
+    if (!entries.length) return;
+    const at = clock().toISOString();
+    const who = actor();
+    const records = entries.map((e) => Object.freeze({ id: newId('act'), at, actor: who, ...e }));
+    doc.transact(() => types.activity.push(records), ACTIVITY_ORIGIN);
+  }
+
+  types.tables.nodes.observeDeep(onNodes);
+  types.tables.handoffs.observeDeep(onHandoffs);
+  return () => {
+    types.tables.nodes.unobserveDeep(onNodes);
+    types.tables.handoffs.unobserveDeep(onHandoffs);
+  };
+}

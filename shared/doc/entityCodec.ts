@@ -1,0 +1,65 @@
+import * as Y from 'yjs';
+import { newYText, setYText } from './ytext';
+
+/** Plain JSON field values as stored in a document (texts are Y.Text, not here). */
+export type FieldValue = string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown };
+
+/** The fields of an entity map as a plain object; Y.Text fields become strings. */
+export function readFields(map: Y.Map<unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of map.entries()) {
+    out[key] = value instanceof Y.Text ? value.toString() : value;
+  }
+  return out;
+}
+
+/** A fresh entity map holding `fields`; names in `textFields` become Y.Text. */
+export function newEntityMap(fields: Readonly<Record<string, unknown>>, textFields: readonly string[]): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    map.set(key, textFields.includes(key) && typeof value === 'string' ? newYText(value) : value);
+  }
+  return map;
+}
+
+/**
+ * Brings `map` to `next`: only fields whose value differs are written, texts are edited in
+ * place, and fields absent from `next` are deleted. Writing unchanged fields would create
+ * needless conflicts with teammates editing the same entity.
+ */
+export function writeFields(map: Y.Map<unknown>, next: Readonly<Record<string, unknown>>, textFields: readonly string[]): void {
+  for (const key of [...map.keys()]) {
+    if (next[key] === undefined) map.delete(key);
+  }
+  for (const [key, value] of Object.entries(next)) {
+    if (value === undefined) continue;
+    const current = map.get(key);
+    if (textFields.includes(key) && typeof value === 'string') {
+      if (current instanceof Y.Text) setYText(current, value);
+      else map.set(key, newYText(value));
+    } else if (!sameJson(current, value)) {
+      map.set(key, value);
+    }
+  }
+}
+
+/** Structural equality of JSON values. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Freezes a JSON value and everything inside it, so a snapshot cannot be changed behind the document's back. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -1,0 +1,8 @@
+/** The plan document: the only module of Baton that touches Yjs. */
+export { PlanDocument, type PlanDocumentOptions } from './planDocument';
+export type { PlanCommands, NewNode, NodePatch, NewPersona, NewDependency, NewHandoff, NewSession, NewPhase, MetaPatch, Patch } from './commands';
+export { CURRENT_SCHEMA_VERSION, MIGRATIONS, schemaVersionOf } from './migrations';
+export { loadPlanJson } from './planJsonLoader';
+export { UNTITLED } from './snapshotBuilder';
+export { REMOTE_ORIGIN, LOAD_ORIGIN, MIGRATION_ORIGIN, type Origin } from './origins';
+export { persistLocally, deleteLocalPlan, planDatabaseName, type LocalPersistence } from './localPersistence';

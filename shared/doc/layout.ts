@@ -1,0 +1,56 @@
+import * as Y from 'yjs';
+import {
+  HANDOFF_TEXT_FIELDS,
+  NODE_TEXT_FIELDS,
+  PLAN_META_TEXT_FIELDS,
+  SESSION_TEXT_FIELDS,
+  type TableName,
+} from '../model';
+
+/**
+ * The shape of a plan's Y.Doc. Every keyed table is a Y.Map of entity id -> Y.Map of fields,
+ * so two people editing different fields of one task both keep their change; free text is
+ * Y.Text, so two people typing in one description both keep their words. The activity log
+ * and status broadcasts are append-only Y.Arrays of frozen JSON records.
+ */
+export interface PlanTypes {
+  readonly meta: Y.Map<unknown>;
+  readonly tables: Readonly<Record<TableName, Y.Map<Y.Map<unknown>>>>;
+  readonly playbook: Y.Map<Y.Text>;
+  readonly reflection: Y.Map<Y.Text>;
+  readonly broadcasts: Y.Array<unknown>;
+  readonly activity: Y.Array<unknown>;
+}
+
+/** Fields of each table that are stored as Y.Text rather than plain values. */
+export const TEXT_FIELDS: Readonly<Record<TableName | 'meta', readonly string[]>> = {
+  meta: PLAN_META_TEXT_FIELDS,
+  personas: [],
+  nodes: NODE_TEXT_FIELDS,
+  edges: [],
+  handoffs: HANDOFF_TEXT_FIELDS,
+  sessions: SESSION_TEXT_FIELDS,
+  phases: [],
+};
+
+/** Key in `meta` holding the layout version the migrations bring a document up to. */
+export const SCHEMA_VERSION_KEY = 'schemaVersion';
+
+/** The shared types of a plan document (created on first access, as Yjs does). */
+export function planTypes(doc: Y.Doc): PlanTypes {
+  return {
+    meta: doc.getMap('meta'),
+    tables: {
+      personas: doc.getMap('personas'),
+      nodes: doc.getMap('nodes'),
+      edges: doc.getMap('edges'),
+      handoffs: doc.getMap('handoffs'),
+      sessions: doc.getMap('sessions'),
+      phases: doc.getMap('phases'),
+    },
+    playbook: doc.getMap('playbook'),
+    reflection: doc.getMap('reflection'),
+    broadcasts: doc.getArray('broadcasts'),
+    activity: doc.getArray('activity'),
+  };
+}

@@ -1,0 +1,166 @@
+import * as Y from 'yjs';
+import { fail, ok, type PlanSnapshot, type Result } from '../model';
+import { recordActivity } from './activityRecorder';
+import { createCommands, type PlanCommands } from './commands';
+import { planTypes, type PlanTypes } from './layout';
+import { CURRENT_SCHEMA_VERSION, isEmptyDoc, migrate } from './migrations';
+import { localOrigin, REMOTE_ORIGIN, type Origin } from './origins';
+import { SnapshotBuilder } from './snapshotBuilder';
+import { SCHEMA_VERSION_KEY } from './layout';
+
+/** Who is editing and how time is read: injected so tests and replays are deterministic. */
+export interface PlanDocumentOptions {
+  /** Name recorded in the activity log for this user's edits. */
+  readonly actor: string;
+  /** The Y.Doc guid; one per plan, the same on every replica. */
+  readonly planId?: string;
+  readonly clock?: () => Date;
+}
+
+/**
+ * One plan: its Y.Doc, the commands that write it, the incremental snapshot that views read,
+ * and this user's undo history. The only door to Yjs for the rest of Baton.
+ */
+export class PlanDocument {
+  readonly ydoc: Y.Doc;
+  readonly types: PlanTypes;
+  readonly commands: PlanCommands;
+  readonly origin: Origin;
+  private actorName: string;
+  private readonly builder: SnapshotBuilder;
+  private readonly listeners = new Set<() => void>();
+  private readonly undoManager: Y.UndoManager;
+  private readonly stopRecording: () => void;
+
+  constructor(options: PlanDocumentOptions) {
+    this.ydoc = new Y.Doc(options.planId ? { guid: options.planId } : {});
+    this.types = planTypes(this.ydoc);
+    this.actorName = options.actor;
+    this.origin = localOrigin(options.actor);
+    const clock = options.clock ?? (() => new Date());
+    this.builder = new SnapshotBuilder(this.types);
+    const { tables, meta, playbook, reflection } = this.types;
+    // The activity log and broadcasts are outside the undo scope: history is never unwritten.
+    this.undoManager = new Y.UndoManager([meta, ...Object.values(tables), playbook, reflection], {
+      trackedOrigins: new Set([this.origin]),
+      captureTimeout: 0,
+    });
+    this.stopRecording = recordActivity(
+      this.ydoc,
+      this.types,
+      (origin) => origin === this.origin || origin === this.undoManager,
+      () => this.actorName,
+      clock,
+    );
+    this.commands = createCommands({ doc: this.ydoc, types: this.types, origin: this.origin, clock, snapshot: () => this.getSnapshot() });
+    this.ydoc.on('afterTransaction', this.onTransaction);
+    this.undoManager.on('stack-item-added', this.notify);
+    this.undoManager.on('stack-item-popped', this.notify);
+  }
+
+  /** The plan's id (the Y.Doc guid). */
+  get planId(): string {
+    return this.ydoc.guid;
+  }
+
+  /** The current snapshot; the same object until something changes (for useSyncExternalStore). */
+  getSnapshot = (): PlanSnapshot => this.builder.snapshot;
+
+  /** Calls `listener` after every change to the snapshot or the undo history; returns the unsubscribe. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Renames the user whose edits the activity log records from now on. */
+  setActor(name: string): void {
+    this.actorName = name;
+  }
+
+  /** Sets up a brand-new plan: current layout version and a title. */
+  initialize(title: string): Result<void> {
+    if (!isEmptyDoc(this.ydoc)) return fail([{ path: '', message: 'the plan already has content' }]);
+    this.ydoc.transact(() => this.types.meta.set(SCHEMA_VERSION_KEY, CURRENT_SCHEMA_VERSION), this.origin);
+    this.undoManager.clear();
+    return this.commands.setPlanMeta({ title });
+  }
+
+  /** Upgrades an old plan's layout; refuses one from a newer Baton. */
+  migrate(): Result<{ from: number; to: number }, string> {
+    return migrate(this.ydoc);
+  }
+
+  /** Undoes this user's last edit (never a teammate's). */
+  undo(): boolean {
+    return this.undoManager.undo() !== null;
+  }
+
+  /** Redoes this user's last undone edit. */
+  redo(): boolean {
+    return this.undoManager.redo() !== null;
+  }
+
+  get canUndo(): boolean {
+    return this.undoManager.canUndo();
+  }
+
+  get canRedo(): boolean {
+    return this.undoManager.canRedo();
+  }
+
+  /** The whole plan as one Yjs update (what `.baton` files and first syncs carry). */
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.ydoc);
+  }
+
+  /** What this replica has seen, so a peer can send only what is missing. */
+  encodeStateVector(): Uint8Array {
+    return Y.encodeStateVector(this.ydoc);
+  }
+
+  /** The updates this replica has that a peer with `stateVector` lacks. */
+  encodeDiff(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.ydoc, stateVector);
+  }
+
+  /**
+   * Merges an update from a peer, a server or a file. Malformed bytes are refused before
+   * anything is applied, so the plan stays exactly as it was.
+   */
+  applyUpdate(update: Uint8Array, origin: unknown = REMOTE_ORIGIN): Result<void> {
+    try {
+      Y.decodeUpdate(update);
+    } catch (e) {
+      return fail([{ path: '', message: `not a plan update: ${(e as Error).message || 'malformed bytes'}` }]);
+    }
+    try {
+      Y.applyUpdate(this.ydoc, update, origin);
+    } catch (e) {
+      return fail([{ path: '', message: `could not apply the update: ${(e as Error).message}` }]);
+    }
+    return ok(undefined);
+  }
+
+  /** Calls `listener` with every update this document produces or receives; returns the unsubscribe. */
+  onUpdate(listener: (update: Uint8Array, origin: unknown) => void): () => void {
+    this.ydoc.on('update', listener);
+    return () => this.ydoc.off('update', listener);
+  }
+
+  /** Stops observing; the document can no longer be used. */
+  destroy(): void {
+    this.stopRecording();
+    this.ydoc.off('afterTransaction', this.onTransaction);
+    this.undoManager.destroy();
+    this.ydoc.destroy();
+    this.listeners.clear();
+  }
+
+  private onTransaction = (transaction: Y.Transaction): void => {
+    if (this.builder.apply(transaction)) this.notify();
+  };
+
+  private notify = (): void => {
+    for (const listener of this.listeners) listener();
+  };
+}
