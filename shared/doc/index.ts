@@ -6,3 +6,4 @@ export { loadPlanJson } from './planJsonLoader';
 export { UNTITLED } from './snapshotBuilder';
 export { REMOTE_ORIGIN, LOAD_ORIGIN, MIGRATION_ORIGIN, type Origin } from './origins';
 export { persistLocally, deleteLocalPlan, planDatabaseName, type LocalPersistence } from './localPersistence';
+export { PlanLibrary, type PlanSummary } from './planLibrary';
