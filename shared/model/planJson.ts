@@ -140,7 +140,9 @@ export function toPlanJson(snapshot: PlanSnapshot): PlanJson {
   const personaIds = new Set(snapshot.personas.keys());
   const nodeIds = new Set(snapshot.nodes.keys());
   const nonEmpty = <T>(list: readonly T[]): T[] | undefined => (list.length ? [...list] : undefined);
-  const playbook = Object.keys(snapshot.playbook).length ? snapshot.playbook : undefined;
+  // Sections by key: replicas may hold the playbook's keys in different orders.
+  const playbookKeys = Object.keys(snapshot.playbook).sort();
+  const playbook = playbookKeys.length ? Object.fromEntries(playbookKeys.map((k) => [k, snapshot.playbook[k]])) : undefined;
   const reflection = Object.keys(snapshot.reflection).length ? snapshot.reflection : undefined;
   const draft = {
     format: PLAN_JSON_FORMAT,
