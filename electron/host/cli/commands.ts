@@ -1,0 +1,9 @@
+import type { CliCommand } from './command';
+import { serveCommand } from './serveCommand';
+import { startCommand } from './startCommand';
+
+/**
+ * Every `baton` command, in the order `baton --help` lists them. A new command is one
+ * module (see serveCommand.ts) plus one line here.
+ */
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand];
