@@ -36,6 +36,18 @@ export const UNTITLED = 'Untitled plan';
 type AnyType = Y.AbstractType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** The id of the entity of `table` that holds `type` (the entity map itself or a text inside it). */
+function entityIdOf(type: AnyType, table: AnyType): string | null {
+  let current: AnyType = type;
+  while (current._item !== null) {
+    const parent = current._item.parent;
+    if (parent === table) return current._item.parentSub;
+    if (!(parent instanceof Y.AbstractType)) return null;
+    current = parent;
+  }
+  return null;
+}
+
 /**
  * Keeps a PlanSnapshot in step with a document. After each transaction only the entities it
  * touched are read again; every other entity, and every untouched table, keeps its identity.
@@ -93,7 +105,12 @@ export class SnapshotBuilder {
       const ids = new Set<string>();
       for (const event of events) {
         if (event.target === table) for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key);
-        else ids.add(event.path[0] as string);
+        else {
+          // Not `event.path`: it is relative to the observer's type, which for a table nobody
+          // deep-observes is the entity itself (an empty path), and the edit would be missed.
+          const id = entityIdOf(event.target, table);
+          if (id !== null) ids.add(id);
+        }
       }
       const updated = new Map(this.current[name] as ReadonlyMap<string, unknown>);
       for (const id of ids) this.readEntityInto(name, id, updated);

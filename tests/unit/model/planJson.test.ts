@@ -178,8 +178,10 @@ describe('interchange JSON round trip', () => {
 
 interface Malformed {
   readonly name: string;
-  /** The raw input, or a change to a copy of the fixture. */
-  readonly input: string | unknown | ((plan: Fixture) => unknown);
+  /** A change to a copy of the fixture... */
+  readonly edit?: (plan: Fixture) => unknown;
+  /** ...or the raw input. */
+  readonly raw?: unknown;
   /** The path the refusal must name ('' for the input as a whole). */
   readonly path: string;
   /** What the message must say about it. */
@@ -187,47 +189,47 @@ interface Malformed {
 }
 
 const MALFORMED: readonly Malformed[] = [
-  { name: 'estimate of the wrong type', input: (p) => (p.nodes[nodeIndex('t-websocket')]!.estimateDays = 'five'), path: `nodes[${nodeIndex('t-websocket')}].estimateDays`, message: /expected a number, got the string "five"/ },
-  { name: 'negative estimate', input: (p) => (p.nodes[nodeIndex('t-monitoring')]!.estimateDays = -2), path: `nodes[${nodeIndex('t-monitoring')}].estimateDays`, message: /at least 0/ },
-  { name: 'progress above 100', input: (p) => (p.nodes[nodeIndex('t-rest-api')]!.progress = 150), path: `nodes[${nodeIndex('t-rest-api')}].progress`, message: /at most 100/ },
-  { name: 'node without an id', input: (p) => delete p.nodes[3]!.id, path: 'nodes[3].id', message: /missing/ },
-  { name: 'persona without an id', input: (p) => delete (p.personas[2] as Record<string, unknown>).id, path: 'personas[2].id', message: /missing/ },
-  { name: 'id with spaces', input: (p) => (p.nodes[5]!.id = 'task five'), path: 'nodes[5].id', message: /letters, digits/ },
-  { name: 'edge from a node that does not exist', input: (p) => (p.edges[edgeIndex('e-05')]!.source = 't-ghost'), path: `edges[${edgeIndex('e-05')}].source`, message: /no node with id "t-ghost"/ },
-  { name: 'edge to a node that does not exist', input: (p) => (p.edges[edgeIndex('e-08')]!.target = 't-nowhere'), path: `edges[${edgeIndex('e-08')}].target`, message: /no node with id "t-nowhere"/ },
-  { name: 'duplicate node id', input: (p) => (p.nodes[7]!.id = p.nodes[6]!.id), path: 'nodes[7].id', message: /duplicate id .*nodes\[6\]/ },
-  { name: 'duplicate persona id', input: (p) => p.personas.push({ ...p.personas[0]! }), path: `personas[${FIXTURE.personas.length}].id`, message: /duplicate id "architect"/ },
-  { name: 'duplicate edge id', input: (p) => (p.edges[2]!.id = 'e-01'), path: 'edges[2].id', message: /duplicate id "e-01"/ },
-  { name: 'unknown node kind', input: (p) => (p.nodes[4]!.kind = 'epic'), path: 'nodes[4].kind', message: /unknown kind "epic"; expected one of .*"task"/ },
-  { name: 'unknown field on a node', input: (p) => (p.nodes[nodeIndex('t-sync-schema')]!.assignee = 'data'), path: `nodes[${nodeIndex('t-sync-schema')}]`, message: /unknown field "assignee"/ },
-  { name: 'unknown top-level field', input: (p) => ((p as Record<string, unknown>).tasks = []), path: '', message: /unknown field "tasks"/ },
-  { name: 'milestone due date not a date', input: (p) => (p.nodes[nodeIndex('m-api-checkpoint')]!.due = 'March 17'), path: `nodes[${nodeIndex('m-api-checkpoint')}].due`, message: /YYYY-MM-DD/ },
-  { name: 'timeline start not a date', input: (p) => ((p as Record<string, unknown>).timelineStart = '03/03/2025'), path: 'timelineStart', message: /YYYY-MM-DD/ },
-  { name: 'started-at not a time', input: (p) => (p.nodes[nodeIndex('t-data-model')]!.startedAt = 'yesterday'), path: `nodes[${nodeIndex('t-data-model')}].startedAt`, message: /date/ },
-  { name: 'bad colour', input: (p) => ((p.personas[0] as Record<string, unknown>).colour = 'purple'), path: 'personas[0].colour', message: /#rrggbb/ },
-  { name: 'persona kind not human or agent', input: (p) => ((p.personas[1] as Record<string, unknown>).kind = 'robot'), path: 'personas[1].kind', message: /"human", "agent"/ },
-  { name: 'wrong format marker', input: (p) => ((p as Record<string, unknown>).format = 'trello-board'), path: 'format', message: /not a Baton plan/ },
-  { name: 'future version', input: (p) => ((p as Record<string, unknown>).version = 2), path: 'version', message: /newer than this Baton reads/ },
-  { name: 'version as a string', input: (p) => ((p as Record<string, unknown>).version = '1'), path: 'version', message: /expected 1/ },
-  { name: 'missing title', input: (p) => delete (p as Record<string, unknown>).title, path: 'title', message: /missing/ },
-  { name: 'nodes not an array', input: (p) => ((p as Record<string, unknown>).nodes = { t1: {} }), path: 'nodes', message: /expected an array, got an object/ },
-  { name: 'not JSON at all', input: 'Real-time Collaboration System\n- WebSocket infrastructure', path: '', message: /^not JSON/ },
-  { name: 'a JSON array', input: '[{"format":"baton-plan"}]', path: '', message: /expected a JSON object/ },
-  { name: 'JSON null', input: 'null', path: '', message: /expected a JSON object/ },
-  { name: 'the value null', input: null, path: '', message: /expected a JSON object/ },
-  { name: 'empty string', input: '', path: '', message: /^not JSON/ },
-  { name: 'parent pointing nowhere', input: (p) => (p.nodes[nodeIndex('t-conflict-ui')]!.parent = 'ws-mobile'), path: `nodes[${nodeIndex('t-conflict-ui')}].parent`, message: /no node with id "ws-mobile"/ },
-  { name: 'node its own parent', input: (p) => (p.nodes[nodeIndex('ws-data')]!.parent = 'ws-data'), path: `nodes[${nodeIndex('ws-data')}].parent`, message: /own parent/ },
-  { name: 'owner persona missing', input: (p) => (p.nodes[nodeIndex('t-load-testing')]!.owner = 'sre'), path: `nodes[${nodeIndex('t-load-testing')}].owner`, message: /no persona with id "sre"/ },
-  { name: 'support persona missing', input: (p) => (p.nodes[nodeIndex('ws-api')]!.support = ['dev', 'pm']), path: `nodes[${nodeIndex('ws-api')}].support[1]`, message: /no persona with id "pm"/ },
-  { name: 'handoff on a missing task', input: (p) => (p.handoffs[0]!.task = 't-removed'), path: 'handoffs[0].task', message: /no node with id "t-removed"/ },
-  { name: 'handoff to a missing persona', input: (p) => (p.handoffs[1]!.to = 'intern'), path: 'handoffs[1].to', message: /no persona with id "intern"/ },
-  { name: 'session of an unknown type', input: (p) => (p.sessions[0]!.type = 'party'), path: 'sessions[0].type', message: /"planning"/ },
-  { name: 'broadcast progress above 100', input: (p) => ((p.broadcasts[0]!.status as Record<string, unknown>).progress_percentage = 150), path: 'broadcasts[0].status.progress_percentage', message: /100/ },
-  { name: 'dependency of an unknown kind', input: (p) => (p.edges[0]!.kind = 'blocks'), path: 'edges[0].kind', message: /expected "dependency"/ },
-  { name: 'checklist item without text', input: (p) => ((p.nodes[nodeIndex('g-pre-integration')]!.criteria as unknown[])[1] = { done: true }), path: `nodes[${nodeIndex('g-pre-integration')}].criteria[1].text`, message: /missing/ },
-  { name: 'playbook section key with spaces', input: (p) => ((p as Record<string, unknown>).playbook = { 'war room': 'x' }), path: 'playbook["war room"]', message: /./ },
-  { name: 'unknown reflection section', input: (p) => ((p as Record<string, unknown>).reflection = { vibes: 'good' }), path: 'reflection', message: /unknown field "vibes"/ },
+  { name: 'estimate of the wrong type', edit: (p) => (p.nodes[nodeIndex('t-websocket')]!.estimateDays = 'five'), path: `nodes[${nodeIndex('t-websocket')}].estimateDays`, message: /expected a number, got the string "five"/ },
+  { name: 'negative estimate', edit: (p) => (p.nodes[nodeIndex('t-monitoring')]!.estimateDays = -2), path: `nodes[${nodeIndex('t-monitoring')}].estimateDays`, message: /at least 0/ },
+  { name: 'progress above 100', edit: (p) => (p.nodes[nodeIndex('t-rest-api')]!.progress = 150), path: `nodes[${nodeIndex('t-rest-api')}].progress`, message: /at most 100/ },
+  { name: 'node without an id', edit: (p) => delete (p.nodes[3] as Record<string, unknown>).id, path: 'nodes[3].id', message: /missing/ },
+  { name: 'persona without an id', edit: (p) => delete (p.personas[2] as Record<string, unknown>).id, path: 'personas[2].id', message: /missing/ },
+  { name: 'id with spaces', edit: (p) => (p.nodes[5]!.id = 'task five'), path: 'nodes[5].id', message: /letters, digits/ },
+  { name: 'edge from a node that does not exist', edit: (p) => (p.edges[edgeIndex('e-05')]!.source = 't-ghost'), path: `edges[${edgeIndex('e-05')}].source`, message: /no node with id "t-ghost"/ },
+  { name: 'edge to a node that does not exist', edit: (p) => (p.edges[edgeIndex('e-08')]!.target = 't-nowhere'), path: `edges[${edgeIndex('e-08')}].target`, message: /no node with id "t-nowhere"/ },
+  { name: 'duplicate node id', edit: (p) => (p.nodes[7]!.id = p.nodes[6]!.id), path: 'nodes[7].id', message: /duplicate id .*nodes\[6\]/ },
+  { name: 'duplicate persona id', edit: (p) => p.personas.push({ ...p.personas[0]! }), path: `personas[${FIXTURE.personas.length}].id`, message: /duplicate id "architect"/ },
+  { name: 'duplicate edge id', edit: (p) => (p.edges[2]!.id = 'e-01'), path: 'edges[2].id', message: /duplicate id "e-01"/ },
+  { name: 'unknown node kind', edit: (p) => (p.nodes[4]!.kind = 'epic'), path: 'nodes[4].kind', message: /unknown kind "epic"; expected one of .*"task"/ },
+  { name: 'unknown field on a node', edit: (p) => (p.nodes[nodeIndex('t-sync-schema')]!.assignee = 'data'), path: `nodes[${nodeIndex('t-sync-schema')}]`, message: /unknown field "assignee"/ },
+  { name: 'unknown top-level field', edit: (p) => ((p as Record<string, unknown>).tasks = []), path: '', message: /unknown field "tasks"/ },
+  { name: 'milestone due date not a date', edit: (p) => (p.nodes[nodeIndex('m-api-checkpoint')]!.due = 'March 17'), path: `nodes[${nodeIndex('m-api-checkpoint')}].due`, message: /YYYY-MM-DD/ },
+  { name: 'timeline start not a date', edit: (p) => ((p as Record<string, unknown>).timelineStart = '03/03/2025'), path: 'timelineStart', message: /YYYY-MM-DD/ },
+  { name: 'started-at not a time', edit: (p) => (p.nodes[nodeIndex('t-data-model')]!.startedAt = 'yesterday'), path: `nodes[${nodeIndex('t-data-model')}].startedAt`, message: /date/ },
+  { name: 'bad colour', edit: (p) => ((p.personas[0] as Record<string, unknown>).colour = 'purple'), path: 'personas[0].colour', message: /#rrggbb/ },
+  { name: 'persona kind not human or agent', edit: (p) => ((p.personas[1] as Record<string, unknown>).kind = 'robot'), path: 'personas[1].kind', message: /"human", "agent"/ },
+  { name: 'wrong format marker', edit: (p) => ((p as Record<string, unknown>).format = 'trello-board'), path: 'format', message: /not a Baton plan/ },
+  { name: 'future version', edit: (p) => ((p as Record<string, unknown>).version = 2), path: 'version', message: /newer than this Baton reads/ },
+  { name: 'version as a string', edit: (p) => ((p as Record<string, unknown>).version = '1'), path: 'version', message: /expected 1/ },
+  { name: 'missing title', edit: (p) => delete (p as Record<string, unknown>).title, path: 'title', message: /missing/ },
+  { name: 'nodes not an array', edit: (p) => ((p as Record<string, unknown>).nodes = { t1: {} }), path: 'nodes', message: /expected an array, got an object/ },
+  { name: 'not JSON at all', raw: 'Real-time Collaboration System\n- WebSocket infrastructure', path: '', message: /^not JSON/ },
+  { name: 'a JSON array', raw: '[{"format":"baton-plan"}]', path: '', message: /expected a JSON object/ },
+  { name: 'JSON null', raw: 'null', path: '', message: /expected a JSON object/ },
+  { name: 'the value null', raw: null, path: '', message: /expected a JSON object/ },
+  { name: 'empty string', raw: '', path: '', message: /^not JSON/ },
+  { name: 'parent pointing nowhere', edit: (p) => (p.nodes[nodeIndex('t-conflict-ui')]!.parent = 'ws-mobile'), path: `nodes[${nodeIndex('t-conflict-ui')}].parent`, message: /no node with id "ws-mobile"/ },
+  { name: 'node its own parent', edit: (p) => (p.nodes[nodeIndex('ws-data')]!.parent = 'ws-data'), path: `nodes[${nodeIndex('ws-data')}].parent`, message: /own parent/ },
+  { name: 'owner persona missing', edit: (p) => (p.nodes[nodeIndex('t-load-testing')]!.owner = 'sre'), path: `nodes[${nodeIndex('t-load-testing')}].owner`, message: /no persona with id "sre"/ },
+  { name: 'support persona missing', edit: (p) => (p.nodes[nodeIndex('ws-api')]!.support = ['dev', 'pm']), path: `nodes[${nodeIndex('ws-api')}].support[1]`, message: /no persona with id "pm"/ },
+  { name: 'handoff on a missing task', edit: (p) => (p.handoffs[0]!.task = 't-removed'), path: 'handoffs[0].task', message: /no node with id "t-removed"/ },
+  { name: 'handoff to a missing persona', edit: (p) => (p.handoffs[1]!.to = 'intern'), path: 'handoffs[1].to', message: /no persona with id "intern"/ },
+  { name: 'session of an unknown type', edit: (p) => (p.sessions[0]!.type = 'party'), path: 'sessions[0].type', message: /"planning"/ },
+  { name: 'broadcast progress above 100', edit: (p) => ((p.broadcasts[0]!.status as Record<string, unknown>).progress_percentage = 150), path: 'broadcasts[0].status.progress_percentage', message: /100/ },
+  { name: 'dependency of an unknown kind', edit: (p) => (p.edges[0]!.kind = 'blocks'), path: 'edges[0].kind', message: /expected "dependency"/ },
+  { name: 'checklist item without text', edit: (p) => ((p.nodes[nodeIndex('g-pre-integration')]!.criteria as unknown[])[1] = { done: true }), path: `nodes[${nodeIndex('g-pre-integration')}].criteria[1].text`, message: /missing/ },
+  { name: 'playbook section key with spaces', edit: (p) => ((p as Record<string, unknown>).playbook = { 'war room': 'x' }), path: 'playbook["war room"]', message: /./ },
+  { name: 'unknown reflection section', edit: (p) => ((p as Record<string, unknown>).reflection = { vibes: 'good' }), path: 'reflection', message: /unknown field "vibes"/ },
 ];
 
 describe('malformed interchange JSON is refused with the path of the bad field', () => {
@@ -236,10 +238,10 @@ describe('malformed interchange JSON is refused with the path of the bad field',
   });
 
   it.each(MALFORMED.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    let input: unknown = c.input;
-    if (typeof c.input === 'function') {
+    let input: unknown = c.raw;
+    if (c.edit) {
       const copy = structuredClone(FIXTURE);
-      (c.input as (plan: Fixture) => unknown)(copy);
+      c.edit(copy);
       input = JSON.stringify(copy);
     }
     const r = parsePlanJson(input);
