@@ -7,3 +7,4 @@ export { UNTITLED } from './snapshotBuilder';
 export { REMOTE_ORIGIN, LOAD_ORIGIN, MIGRATION_ORIGIN, type Origin } from './origins';
 export { persistLocally, deleteLocalPlan, planDatabaseName, type LocalPersistence } from './localPersistence';
 export { PlanLibrary, type PlanSummary } from './planLibrary';
+export { encodeBatonFile, decodeBatonFile, looksLikeBatonFile, BATON_FILE_VERSION } from './batonFile';

@@ -1,9 +1,11 @@
 import type { CliCommand } from './command';
 import { serveCommand } from './serveCommand';
+import { scheduleCommand } from './scheduleCommand';
 import { startCommand } from './startCommand';
+import { validateCommand } from './validateCommand';
 
 /**
  * Every `baton` command, in the order `baton --help` lists them. A new command is one
  * module (see serveCommand.ts) plus one line here.
  */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scheduleCommand, validateCommand];
