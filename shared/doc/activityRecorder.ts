@@ -6,6 +6,15 @@ import { ACTIVITY_ORIGIN } from './origins';
 /** Task fields whose every change the retrospective needs, and the log kind each becomes. */
 const TRACKED_TASK_FIELDS: Readonly<Record<string, ActivityKind>> = { status: 'status', owner: 'owner', estimateDays: 'estimate' };
 
+/**
+ * A field of an entity map removed in this transaction. `get` sees nothing once the map is
+ * deleted (its fields are deleted with it), but their content stays until the transaction
+ * is cleaned up, after observers run.
+ */
+function removedField(map: Y.Map<unknown>, key: string): unknown {
+  return map._map.get(key)?.content.getContent().at(-1);
+}
+
 type LogValue = string | number | null;
 const asLogValue = (v: unknown): LogValue => (typeof v === 'string' || typeof v === 'number' ? v : null);
 
@@ -37,7 +46,7 @@ export function recordActivity(
             }
           } else if (change.action === 'delete') {
             const old = change.oldValue;
-            if (old instanceof Y.Map && old.get('kind') !== 'task') continue;
+            if (old instanceof Y.Map && removedField(old, 'kind') !== 'task') continue;
             entries.push({ kind: 'removed', entity: id });
           }
         }
