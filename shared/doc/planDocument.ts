@@ -31,6 +31,10 @@ export class PlanDocument {
   private readonly listeners = new Set<() => void>();
   private readonly undoManager: Y.UndoManager;
   private readonly stopRecording: () => void;
+  /** Something listeners should hear about happened since they were last called. */
+  private dirty = false;
+  /** Inside undo()/redo(), which emit their own event after the transaction: notify once at the end. */
+  private popping = 0;
 
   constructor(options: PlanDocumentOptions) {
     this.ydoc = new Y.Doc(options.planId ? { guid: options.planId } : {});
@@ -53,9 +57,12 @@ export class PlanDocument {
       clock,
     );
     this.commands = createCommands({ doc: this.ydoc, types: this.types, origin: this.origin, clock, snapshot: () => this.getSnapshot() });
+    // One edit is several transactions (the edit, its activity entries) plus undo-stack events;
+    // listeners hear about it once, after all of them, when the snapshot is final.
     this.ydoc.on('afterTransaction', this.onTransaction);
-    this.undoManager.on('stack-item-added', this.notify);
-    this.undoManager.on('stack-item-popped', this.notify);
+    this.ydoc.on('afterAllTransactions', this.onAllTransactions);
+    this.undoManager.on('stack-item-added', this.markDirty);
+    this.undoManager.on('stack-item-popped', this.markDirty);
   }
 
   /** The plan's id (the Y.Doc guid). */
@@ -92,12 +99,12 @@ export class PlanDocument {
 
   /** Undoes this user's last edit (never a teammate's). */
   undo(): boolean {
-    return this.undoManager.undo() !== null;
+    return this.batched(() => this.undoManager.undo()) !== null;
   }
 
   /** Redoes this user's last undone edit. */
   redo(): boolean {
-    return this.undoManager.redo() !== null;
+    return this.batched(() => this.undoManager.redo()) !== null;
   }
 
   get canUndo(): boolean {
@@ -151,16 +158,37 @@ export class PlanDocument {
   destroy(): void {
     this.stopRecording();
     this.ydoc.off('afterTransaction', this.onTransaction);
+    this.ydoc.off('afterAllTransactions', this.onAllTransactions);
     this.undoManager.destroy();
     this.ydoc.destroy();
     this.listeners.clear();
   }
 
   private onTransaction = (transaction: Y.Transaction): void => {
-    if (this.builder.apply(transaction)) this.notify();
+    if (this.builder.apply(transaction)) this.dirty = true;
   };
 
+  private onAllTransactions = (): void => {
+    if (this.popping === 0) this.notify();
+  };
+
+  private markDirty = (): void => {
+    this.dirty = true;
+  };
+
+  private batched<T>(fn: () => T): T {
+    this.popping++;
+    try {
+      return fn();
+    } finally {
+      this.popping--;
+      if (this.popping === 0) this.notify();
+    }
+  }
+
   private notify = (): void => {
+    if (!this.dirty) return;
+    this.dirty = false;
     for (const listener of this.listeners) listener();
   };
 }
