@@ -36,7 +36,8 @@ const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 
 // Must run before `ready`: a standard, secure scheme gets a real origin (app://baton), so
-// IndexedDB, fetch and the CSP behave as they do on https.
+// IndexedDB, fetch and the CSP behave as they do on https. `corsEnabled` stays off: it would
+// let other origins read app:// responses, and our own module scripts are same-origin.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);

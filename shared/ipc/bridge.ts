@@ -8,10 +8,8 @@ import type { BatonBridge } from './contract';
 /** Sends one request over IPC and resolves with main's answer (an IpcResult). */
 export type IpcInvoke = (channel: IpcChannel, request: unknown) => Promise<unknown>;
 
-/**
- * The bridge object: one plain function per channel, frozen, holding nothing but `invoke`,
- * so the page gets named calls and never a handle on ipcRenderer itself.
- */
+// Plain frozen functions that close over `invoke` only: the page gets named calls, never ipcRenderer.
+/** `window.baton`: one function per channel, each sending its request on that channel. */
 export function createBatonBridge(invoke: IpcInvoke): BatonBridge {
   const bridge: Record<string, (request?: unknown) => Promise<unknown>> = {};
   for (const channel of IPC_CHANNELS) {

@@ -19,10 +19,8 @@ export const planBytesSchema = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected bytes (a Uint8Array)' })
   .refine((bytes) => bytes.byteLength <= MAX_PLAN_FILE_BYTES, { message: `expected at most ${MAX_PLAN_FILE_BYTES} bytes (64 MiB)` });
 
-/**
- * A bare file name for the save dialog: no directory part, so the renderer can suggest a
- * name but never choose where the file goes; the user does that in the dialog.
- */
+// No directory part: the renderer may suggest a name, but only the user, in the dialog, picks where it goes.
+/** A bare file name for the save dialog to propose. */
 export const suggestedFileNameSchema = z
   .string()
   .min(1, 'expected a non-empty file name')
