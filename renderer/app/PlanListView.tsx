@@ -1,6 +1,7 @@
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useRef, useState, useSyncExternalStore, type ChangeEvent, type FormEvent } from 'react';
 import type { PlanLibrary, PlanSummary } from '../../shared/doc';
 import { formatProblems } from '../../shared/model';
+import { importPlanFile } from './importPlan';
 import { navigate } from './useHashRoute';
 import { displayName } from './userIdentity';
 
@@ -9,6 +10,18 @@ export function PlanListView({ library }: { library: PlanLibrary }) {
   const plans = useSyncExternalStore(library.subscribe, library.getPlans);
   const [newTitle, setNewTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
+
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const imported = await importPlanFile(file.name, new Uint8Array(await file.arrayBuffer()), library, displayName());
+    if (!imported.ok) return setError(`Could not import ${imported.error}`);
+    setError(null);
+    navigate({ view: 'plan', planId: imported.value });
+  }
 
   async function create(event: FormEvent) {
     event.preventDefault();
@@ -31,6 +44,10 @@ export function PlanListView({ library }: { library: PlanLibrary }) {
         <label htmlFor="new-plan-title">New plan</label>
         <input id="new-plan-title" placeholder="Feature to plan, e.g. Real-time Collaboration System" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />
         <button type="submit">Create plan</button>
+        <button type="button" title="Import plan (.json or .baton)" onClick={() => fileInput.current?.click()}>
+          Import plan
+        </button>
+        <input ref={fileInput} type="file" accept=".json,.baton,application/json" hidden aria-label="Plan file to import" onChange={importFile} />
       </form>
       {error && (
         <p role="alert" className="error">

@@ -1,10 +1,16 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { PlanDocument, PlanLibrary } from '../../shared/doc';
+import { analysePlan, describeCycle } from '../../shared/planning';
 import { PlanCanvas } from '../canvas/PlanCanvas';
+import { BoardView } from '../views/BoardView';
+import { MatrixView } from '../views/MatrixView';
+import { TimelineView } from '../views/TimelineView';
+import { PlanProvider, type PlanContextValue, type PlanViewName } from './planContext';
+import { SelectionStore } from './selection';
 import { navigate } from './useHashRoute';
 import { snapshotProblemMessage, usePlanDocument, usePlanSnapshot } from './usePlanDocument';
 
-/** One open plan: its title and its canvas. */
+/** One open plan: loading, refused, or shown. */
 export function PlanView({ planId, library }: { planId: string; library: PlanLibrary }) {
   const open = usePlanDocument(planId);
   if (open.state === 'loading') return <p className="centered muted">Opening plan…</p>;
@@ -23,32 +29,112 @@ export function PlanView({ planId, library }: { planId: string; library: PlanLib
   return <OpenPlanView plan={open.plan} library={library} />;
 }
 
+const VIEWS: readonly { name: PlanViewName; label: string; key: string }[] = [
+  { name: 'canvas', label: 'Canvas', key: '1' },
+  { name: 'matrix', label: 'Matrix', key: '2' },
+  { name: 'board', label: 'Board', key: '3' },
+  { name: 'timeline', label: 'Timeline', key: '4' },
+];
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
 function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibrary }) {
   const snapshot = usePlanSnapshot(plan);
+  const [view, setView] = useState<PlanViewName>('canvas');
+  const [selection] = useState(() => new SelectionStore());
+  const today = new Date().toISOString().slice(0, 10);
+  const analysis = useMemo(() => analysePlan(snapshot, today), [snapshot, today]);
+  const context = useMemo<PlanContextValue>(() => ({ plan, snapshot, analysis, selection, today, showView: setView }), [plan, snapshot, analysis, selection, today]);
   const title = snapshot.meta.title;
   const problems = snapshotProblemMessage(snapshot);
+  const undoState = useSyncExternalStore(plan.subscribe, () => `${plan.canUndo}/${plan.canRedo}`);
+
   // The list keeps a copy of the title so it can show plans without opening them.
   useEffect(() => library.noteTitle(plan.planId, title), [library, plan, title]);
   useEffect(() => {
     document.title = `${title} — Baton`;
     return () => void (document.title = 'Baton');
   }, [title]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (event.altKey && !mod) {
+        const target = VIEWS.find((v) => v.key === event.key);
+        if (target) {
+          event.preventDefault();
+          setView(target.name);
+        }
+        return;
+      }
+      if (!mod || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        plan.undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        plan.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [plan]);
+
+  const [canUndo, canRedo] = undoState.split('/').map((s) => s === 'true');
+  const cycle = analysis.schedule.ok ? null : analysis.schedule.cycle;
+  function selectCycle() {
+    if (!cycle) return;
+    const onCycle = new Set(cycle);
+    const edges = [...snapshot.edges.values()].filter((e) => onCycle.has(e.source) && onCycle.has(e.target)).map((e) => e.id);
+    selection.set(cycle, edges);
+    setView('canvas');
+  }
+
   return (
-    <div className="plan-view">
-      <header className="plan-view__header">
-        <button type="button" onClick={() => navigate({ view: 'list' })} aria-label="Back to plans" title="Back to plans">
-          ← Plans
-        </button>
-        <h1 className="plan-view__title">{title}</h1>
-      </header>
-      {problems && (
-        <p role="status" className="warning">
-          Some parts of this plan could not be read and are hidden: {problems}
-        </p>
-      )}
-      <section className="plan-view__canvas" aria-label="Canvas">
-        <PlanCanvas snapshot={snapshot} />
-      </section>
-    </div>
+    <PlanProvider value={context}>
+      <div className="plan-view">
+        <header className="plan-view__header">
+          <button type="button" onClick={() => navigate({ view: 'list' })} aria-label="Back to plans" title="Back to plans">
+            ← Plans
+          </button>
+          <h1 className="plan-view__title">{title}</h1>
+          <nav className="tabs" role="tablist" aria-label="Views">
+            {VIEWS.map((v) => (
+              <button key={v.name} type="button" role="tab" aria-selected={view === v.name} title={`${v.label} (Alt+${v.key})`} onClick={() => setView(v.name)}>
+                {v.label}
+              </button>
+            ))}
+          </nav>
+          <span className="plan-view__actions">
+            <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => plan.undo()}>
+              ↶
+            </button>
+            <button type="button" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => plan.redo()}>
+              ↷
+            </button>
+          </span>
+        </header>
+        {cycle && (
+          <div role="alert" className="banner banner--error">
+            The dependencies form a cycle, so there is no schedule: {describeCycle(cycle, snapshot.nodes)}.
+            <button type="button" onClick={selectCycle}>
+              Select cycle
+            </button>
+          </div>
+        )}
+        {problems && (
+          <p role="status" className="warning">
+            Some parts of this plan could not be read and are hidden: {problems}
+          </p>
+        )}
+        <section className="plan-view__body" aria-label={VIEWS.find((v) => v.name === view)!.label}>
+          {view === 'canvas' && <PlanCanvas />}
+          {view === 'matrix' && <MatrixView />}
+          {view === 'board' && <BoardView />}
+          {view === 'timeline' && <TimelineView />}
+        </section>
+      </div>
+    </PlanProvider>
   );
 }

@@ -23,7 +23,7 @@ import {
 } from '../model';
 import { findPath } from '../planning/graph';
 import { newEntityMap, readFields, writeFields } from './entityCodec';
-import { TEXT_FIELDS, type PlanTypes } from './layout';
+import { INTERNAL_META_KEYS, TEXT_FIELDS, type PlanTypes } from './layout';
 import { newYText, setYText } from './ytext';
 
 /** What every command needs: the document, its types, the origin of this user's writes, a clock. */
@@ -183,7 +183,7 @@ export function createCommands(ctx: CommandContext) {
     /** Changes the plan's title, requirements, phase, timeline or ecosystem note. */
     setPlanMeta(patch: MetaPatch): Result<void> {
       const current = readFields(types.meta);
-      delete current.schemaVersion;
+      for (const key of INTERNAL_META_KEYS) delete current[key];
       const merged = applyPatch(current, patch as Record<string, unknown>);
       if (!merged.ok) return merged;
       const parsed = planMetaSchema.safeParse(merged.value);

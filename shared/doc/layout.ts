@@ -35,6 +35,10 @@ export const TEXT_FIELDS: Readonly<Record<TableName | 'meta', readonly string[]>
 
 /** Key in `meta` holding the layout version the migrations bring a document up to. */
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
+/** Key in `meta` holding the plan's id, so a `.baton` file knows which plan it is a copy of. */
+export const PLAN_ID_KEY = 'planId';
+/** Bookkeeping keys of `meta` that are not part of the plan's meta as users see it. */
+export const INTERNAL_META_KEYS: readonly string[] = [SCHEMA_VERSION_KEY, PLAN_ID_KEY];
 
 /** The shared types of a plan document (created on first access, as Yjs does). */
 export function planTypes(doc: Y.Doc): PlanTypes {

@@ -6,7 +6,7 @@ import { planTypes, type PlanTypes } from './layout';
 import { CURRENT_SCHEMA_VERSION, isEmptyDoc, migrate } from './migrations';
 import { localOrigin, REMOTE_ORIGIN, type Origin } from './origins';
 import { SnapshotBuilder } from './snapshotBuilder';
-import { SCHEMA_VERSION_KEY } from './layout';
+import { PLAN_ID_KEY, SCHEMA_VERSION_KEY } from './layout';
 
 /** Who is editing and how time is read: injected so tests and replays are deterministic. */
 export interface PlanDocumentOptions {
@@ -79,6 +79,12 @@ export class PlanDocument {
     return () => this.listeners.delete(listener);
   };
 
+  /** The plan id stored inside the document (what a `.baton` copy of it says it is), if any. */
+  get storedPlanId(): string | null {
+    const id = this.types.meta.get(PLAN_ID_KEY);
+    return typeof id === 'string' && /^[A-Za-z0-9_.:-]{1,200}$/.test(id) ? id : null;
+  }
+
   /** Renames the user whose edits the activity log records from now on. */
   setActor(name: string): void {
     this.actorName = name;
@@ -87,7 +93,10 @@ export class PlanDocument {
   /** Sets up a brand-new plan: current layout version and a title. */
   initialize(title: string): Result<void> {
     if (!isEmptyDoc(this.ydoc)) return fail([{ path: '', message: 'the plan already has content' }]);
-    this.ydoc.transact(() => this.types.meta.set(SCHEMA_VERSION_KEY, CURRENT_SCHEMA_VERSION), this.origin);
+    this.ydoc.transact(() => {
+      this.types.meta.set(SCHEMA_VERSION_KEY, CURRENT_SCHEMA_VERSION);
+      this.types.meta.set(PLAN_ID_KEY, this.planId);
+    }, this.origin);
     this.undoManager.clear();
     return this.commands.setPlanMeta({ title });
   }

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { PlanJson, TableName } from '../model';
 import { newEntityMap } from './entityCodec';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
-import { SCHEMA_VERSION_KEY, TEXT_FIELDS, planTypes } from './layout';
+import { PLAN_ID_KEY, SCHEMA_VERSION_KEY, TEXT_FIELDS, planTypes } from './layout';
 import { LOAD_ORIGIN } from './origins';
 import { newYText } from './ytext';
 
@@ -16,6 +16,7 @@ export function loadPlanJson(doc: Y.Doc, plan: PlanJson, origin: unknown = LOAD_
   const types = planTypes(doc);
   doc.transact(() => {
     types.meta.set(SCHEMA_VERSION_KEY, CURRENT_SCHEMA_VERSION);
+    types.meta.set(PLAN_ID_KEY, doc.guid);
     for (const key of META_FIELDS) {
       const value = plan[key];
       if (value === undefined) continue;

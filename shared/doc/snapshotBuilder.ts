@@ -19,7 +19,7 @@ import {
   type TableName,
 } from '../model';
 import { deepFreeze, readFields } from './entityCodec';
-import { SCHEMA_VERSION_KEY, type PlanTypes } from './layout';
+import { INTERNAL_META_KEYS, type PlanTypes } from './layout';
 
 const TABLE_SCHEMAS: Readonly<Record<TableName, z.ZodType>> = {
   personas: personaSchema,
@@ -165,7 +165,7 @@ export class SnapshotBuilder {
 
   private readMeta(): PlanMeta {
     const raw = readFields(this.types.meta);
-    delete raw[SCHEMA_VERSION_KEY];
+    for (const key of INTERNAL_META_KEYS) delete raw[key];
     if (raw.title === undefined || raw.title === '') raw.title = UNTITLED;
     const parsed = planMetaSchema.safeParse(raw);
     this.problems.delete('meta');

@@ -1,0 +1,168 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo, useRef, useState, type DragEvent } from 'react';
+import { formatProblems, personaColour, taskStatus, type TaskNode, type TaskStatus } from '../../shared/model';
+import { workstreamOf } from '../../shared/planning';
+import { usePlan } from '../app/planContext';
+
+const STATUSES: readonly { status: TaskStatus; label: string }[] = [
+  { status: 'todo', label: 'To do' },
+  { status: 'active', label: 'Active' },
+  { status: 'blocked', label: 'Blocked' },
+  { status: 'done', label: 'Done' },
+];
+const NO_WORKSTREAM = '';
+const DRAG_TYPE = 'application/x-baton-task';
+
+interface Lane {
+  readonly id: string;
+  readonly title: string;
+  readonly columns: Readonly<Record<TaskStatus, readonly TaskNode[]>>;
+  readonly count: number;
+}
+
+/** Kanban: a swimlane per workstream, a column per status; dragging a card changes its status. */
+export function BoardView() {
+  const { snapshot, plan, analysis } = usePlan();
+  const [error, setError] = useState<string | null>(null);
+  const lanes = useMemo(() => {
+    const byLane = new Map<string, Record<TaskStatus, TaskNode[]>>();
+    const laneOf = (id: string) => byLane.get(id) ?? byLane.set(id, { todo: [], active: [], blocked: [], done: [] }).get(id)!;
+    for (const n of snapshot.nodes.values()) if (n.kind === 'workstream') laneOf(n.id);
+    for (const n of snapshot.nodes.values()) {
+      if (n.kind !== 'task') continue;
+      laneOf(workstreamOf(snapshot.nodes, n) ?? NO_WORKSTREAM)[taskStatus(n)].push(n);
+    }
+    const out: Lane[] = [];
+    for (const [id, columns] of byLane) {
+      for (const list of Object.values(columns)) list.sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1));
+      const count = Object.values(columns).reduce((sum, l) => sum + l.length, 0);
+      if (id === NO_WORKSTREAM && count === 0) continue;
+      out.push({ id, title: id === NO_WORKSTREAM ? 'No workstream' : snapshot.nodes.get(id)!.title, columns, count });
+    }
+    return out.sort((a, b) => (a.id === NO_WORKSTREAM ? 1 : b.id === NO_WORKSTREAM ? -1 : a.title.localeCompare(b.title)));
+  }, [snapshot.nodes]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: lanes.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => 48 + Math.min(6, Math.max(...STATUSES.map((s) => lanes[i]!.columns[s.status].length), 1)) * 64,
+    overscan: 3,
+  });
+
+  function moveTo(taskId: string, status: TaskStatus) {
+    const task = snapshot.nodes.get(taskId);
+    if (task?.kind !== 'task' || taskStatus(task) === status) return;
+    const result = plan.commands.updateNode(taskId, { status });
+    setError(result.ok ? null : formatProblems(result.error));
+  }
+
+  return (
+    <div className="board">
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="board__head" aria-hidden="true">
+        <span />
+        {STATUSES.map((s) => (
+          <span key={s.status}>{s.label}</span>
+        ))}
+      </div>
+      <div ref={scroller} className="board__body">
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((v) => {
+            const lane = lanes[v.index]!;
+            return (
+              <section
+                key={lane.id || 'none'}
+                ref={virtual.measureElement}
+                data-index={v.index}
+                className="board__lane"
+                aria-label={`Workstream ${lane.title}`}
+                style={{ transform: `translateY(${v.start}px)` }}
+              >
+                <h2 className="board__lane-title">
+                  {lane.title} <span className="muted">({lane.count})</span>
+                </h2>
+                {STATUSES.map((s) => (
+                  <BoardColumn
+                    key={s.status}
+                    laneTitle={lane.title}
+                    status={s.status}
+                    label={s.label}
+                    tasks={lane.columns[s.status]}
+                    personas={snapshot.personas}
+                    blocked={analysis.blocking}
+                    onDropTask={moveTo}
+                  />
+                ))}
+              </section>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+interface BoardColumnProps {
+  readonly laneTitle: string;
+  readonly status: TaskStatus;
+  readonly label: string;
+  readonly tasks: readonly TaskNode[];
+  readonly personas: ReturnType<typeof usePlan>['snapshot']['personas'];
+  readonly blocked: ReturnType<typeof usePlan>['analysis']['blocking'];
+  onDropTask(taskId: string, status: TaskStatus): void;
+}
+
+const BoardColumn = memo(function BoardColumn({ laneTitle, status, label, tasks, personas, blocked, onDropTask }: BoardColumnProps) {
+  const [over, setOver] = useState(false);
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    const id = event.dataTransfer.getData(DRAG_TYPE);
+    if (id) onDropTask(id, status);
+  };
+  return (
+    <div
+      className={`board__column${over ? ' board__column--over' : ''}`}
+      role="list"
+      aria-label={`${laneTitle}: ${label}`}
+      data-status={status}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_TYPE)) {
+          e.preventDefault();
+          setOver(true);
+        }
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      {tasks.map((t) => {
+        const owner = t.owner ? personas.get(t.owner) : undefined;
+        return (
+          <div
+            key={t.id}
+            role="listitem"
+            className={`board__card${blocked.get(t.id)?.blocked ? ' board__card--blocked' : ''}`}
+            draggable
+            data-node-id={t.id}
+            style={owner ? { borderLeftColor: personaColour(owner) } : undefined}
+            onDragStart={(e) => {
+              e.dataTransfer.setData(DRAG_TYPE, t.id);
+              e.dataTransfer.effectAllowed = 'move';
+            }}
+          >
+            <span className="board__card-title">{t.title}</span>
+            <span className="muted">
+              {owner?.name ?? 'Unassigned'}
+              {t.estimateDays !== undefined ? ` · ${t.estimateDays} d` : ''}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+});
