@@ -72,7 +72,7 @@ describe('findPath', () => {
       fc.property(fc.array(fc.tuple(node, node), { maxLength: 14 }), node, node, (pairs, from, to) => {
         const graph = pairs.map(([s, t]) => e(s, t));
         // Reachability by fixed point, independent of findPath.
-        const reach = new Set([from]);
+        const reach = new Set<string>([from]);
         for (let changed = true; changed; ) {
           changed = false;
           for (const { source, target } of graph) {
