@@ -97,8 +97,10 @@ export class PlanDocument {
       this.types.meta.set(SCHEMA_VERSION_KEY, CURRENT_SCHEMA_VERSION);
       this.types.meta.set(PLAN_ID_KEY, this.planId);
     }, this.origin);
+    const titled = this.commands.setPlanMeta({ title });
+    // Creating the plan is not an edit the user can undo back to "Untitled".
     this.undoManager.clear();
-    return this.commands.setPlanMeta({ title });
+    return titled;
   }
 
   /** Upgrades an old plan's layout; refuses one from a newer Baton. */

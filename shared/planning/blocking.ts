@@ -93,11 +93,12 @@ export function computeBlocking(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>)
   const out = new Map<string, TaskBlocking>();
   for (const t of tasks.values()) {
     const status = taskStatus(t);
-    const waitingOn = status === 'done' ? [] : (waiting.get(t.id) ?? []).sort();
+    // A Set: two replicas that drew the same dependency offline merge into two parallel edges.
+    const waitingOn = status === 'done' ? [] : [...new Set(waiting.get(t.id))].sort();
     out.set(t.id, {
       id: t.id,
       waitingOn,
-      holdingUp: status === 'done' ? [] : (holding.get(t.id) ?? []).sort(),
+      holdingUp: status === 'done' ? [] : [...new Set(holding.get(t.id))].sort(),
       blocked: status !== 'done' && (status === 'blocked' || waitingOn.length > 0),
     });
   }

@@ -65,13 +65,18 @@ function rollup(tasks: readonly TaskNode[], snapshot: Pick<PlanSnapshot, 'meta'>
     }
     const item = ctx.schedule.ok ? ctx.schedule.byId.get(t.id) : undefined;
     if (item?.critical && ctx.blocking.get(t.id)?.blocked) blockedCritical.push(t.id);
-    if (item && elapsed !== null && elapsed > item.lateFinish) late.push(t.id);
+    // `elapsed` counts the working days before today, so a latest finish of 3 days (the end of
+    // the third day) has passed from the fourth day on: on Monday, work due Friday is late.
+    if (item && elapsed !== null && elapsed >= item.lateFinish) late.push(t.id);
   }
   const progress = weight > 0 ? Math.round((achieved / weight) * 1000) / 10 : 0;
   const complete = tasks.length > 0 && done === tasks.length;
   const status: RollupStatus = complete ? 'complete' : blockedCritical.length || late.length ? 'at-risk' : 'on-track';
   return { progress: complete ? 100 : progress, status, tasks: tasks.length, done, blockedCritical: blockedCritical.sort(), late: late.sort() };
 }
+
+/** The calendar day after a YYYY-MM-DD date. */
+const dayAfter = (date: string) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 1)).toISOString().slice(0, 10);
 
 /** Progress and status per workstream (sorted by title) and for the whole plan. */
 export function computeRollups(
@@ -90,7 +95,8 @@ export function computeRollups(
   const workstreams = [...byWorkstream].map(([id, tasks]) => ({ id, title: snapshot.nodes.get(id)!.title, ...rollup(tasks, snapshot, ctx) }));
   workstreams.sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1));
   const { timelineStart, timelineEnd } = snapshot.meta;
-  const overTimeline = Boolean(ctx.schedule.ok && timelineStart && timelineEnd && ctx.schedule.projectDays > workingDaysBetween(timelineStart, timelineEnd));
+  // The timeline end is its last day (a plan of 3 to 7 March is one working week), so count it in.
+  const overTimeline = Boolean(ctx.schedule.ok && timelineStart && timelineEnd && ctx.schedule.projectDays > workingDaysBetween(timelineStart, dayAfter(timelineEnd)));
   const plan = rollup(all, snapshot, ctx);
   return { plan: { ...plan, status: plan.status === 'on-track' && overTimeline ? 'at-risk' : plan.status, overTimeline }, workstreams };
 }

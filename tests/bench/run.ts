@@ -1,9 +1,11 @@
 import { documentBench } from './documentBench';
 import { report, type BenchRow } from './harness';
+import { planningBench } from './planningBench';
 
 // Every scenario group runs in this one process, one after the other, so ratios compare
 // measurements taken under the same conditions.
 const rows: BenchRow[] = [];
 console.log('Baton bench: medians of several runs on this machine\n');
 rows.push(...documentBench());
+rows.push(...planningBench());
 report(rows);
