@@ -99,6 +99,9 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
             ← Plans
           </button>
           <h1 className="plan-view__title">{title}</h1>
+        <span className={`health health--${analysis.rollups.plan.status}`} title="Progress of the whole plan, weighted by estimate">
+          {analysis.rollups.plan.progress}% · {analysis.rollups.plan.status.replace('-', ' ')}
+        </span>
           <nav className="tabs" role="tablist" aria-label="Views">
             {VIEWS.map((v) => (
               <button key={v.name} type="button" role="tab" aria-selected={view === v.name} title={`${v.label} (Alt+${v.key})`} onClick={() => setView(v.name)}>

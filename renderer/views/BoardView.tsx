@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState, type DragEvent } from 'react';
 import { formatProblems, personaColour, taskStatus, type TaskNode, type TaskStatus } from '../../shared/model';
-import { workstreamOf } from '../../shared/planning';
+import { workstreamOf, type WorkstreamRollup } from '../../shared/planning';
 import { usePlan } from '../app/planContext';
 
 const STATUSES: readonly { status: TaskStatus; label: string }[] = [
@@ -42,6 +42,7 @@ export function BoardView() {
     return out.sort((a, b) => (a.id === NO_WORKSTREAM ? 1 : b.id === NO_WORKSTREAM ? -1 : a.title.localeCompare(b.title)));
   }, [snapshot.nodes]);
 
+  const rollups = useMemo(() => new Map(analysis.rollups.workstreams.map((w) => [w.id, w])), [analysis.rollups]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: lanes.length,
@@ -85,6 +86,7 @@ export function BoardView() {
               >
                 <h2 className="board__lane-title">
                   {lane.title} <span className="muted">({lane.count})</span>
+                  {rollups.get(lane.id) && <LaneHealth rollup={rollups.get(lane.id)!} />}
                 </h2>
                 {STATUSES.map((s) => (
                   <BoardColumn
@@ -104,6 +106,17 @@ export function BoardView() {
         </div>
       </div>
     </div>
+  );
+}
+
+const HEALTH_LABEL = { 'on-track': 'on track', 'at-risk': 'at risk', complete: 'complete' } as const;
+
+/** A workstream's progress and status from the engine's roll-up. */
+function LaneHealth({ rollup }: { rollup: WorkstreamRollup }) {
+  return (
+    <span className={`health health--${rollup.status}`} title={`${rollup.done} of ${rollup.tasks} tasks done`}>
+      {rollup.progress}% · {HEALTH_LABEL[rollup.status]}
+    </span>
   );
 }
 

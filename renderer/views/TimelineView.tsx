@@ -8,7 +8,7 @@ const ROW_HEIGHT = 28;
 const DAY_WIDTH = 24;
 const LABEL_WIDTH = 240;
 
-type Row = { readonly type: 'group'; readonly key: string; readonly title: string } | { readonly type: 'item'; readonly key: string; readonly item: ScheduledItem };
+type Row = { readonly type: 'group'; readonly key: string; readonly title: string; readonly note?: string } | { readonly type: 'item'; readonly key: string; readonly item: ScheduledItem };
 type Grouping = 'workstream' | 'persona';
 
 /** A Gantt chart of the computed schedule, grouped by workstream or persona, critical bars marked. */
@@ -33,13 +33,16 @@ export function TimelineView() {
       key === '' ? (grouping === 'persona' ? 'Unassigned' : 'No workstream') : grouping === 'persona' ? (snapshot.personas.get(key)?.name ?? key) : (snapshot.nodes.get(key)?.title ?? key);
     const keys = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : titleOf(a).localeCompare(titleOf(b))));
     const out: Row[] = [];
+    const overloaded = new Map<string, number[]>();
+    for (const b of analysis.load.bottlenecks) (overloaded.get(b.persona) ?? overloaded.set(b.persona, []).get(b.persona)!).push(b.week + 1);
     for (const key of keys) {
-      out.push({ type: 'group', key: `g:${key}`, title: titleOf(key) });
+      const weeks = grouping === 'persona' ? overloaded.get(key) : undefined;
+      out.push({ type: 'group', key: `g:${key}`, title: titleOf(key), note: weeks ? `overloaded in week${weeks.length > 1 ? 's' : ''} ${weeks.join(', ')}` : undefined });
       const items = groups.get(key)!.sort((a, b) => a.earlyStart - b.earlyStart || a.title.localeCompare(b.title));
       for (const item of items) out.push({ type: 'item', key: item.id, item });
     }
     return out;
-  }, [schedule, snapshot.nodes, snapshot.personas, grouping]);
+  }, [schedule, snapshot.nodes, snapshot.personas, grouping, analysis.load]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
@@ -101,6 +104,7 @@ export function TimelineView() {
               return (
                 <div key={r.key} className="timeline__group" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
                   {r.title}
+                  {r.note && <span className="timeline__overload"> · {r.note}</span>}
                 </div>
               );
             }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebServer } from '../../electron/host/webServer';
 import { launchBrowser, type TestBrowser } from './support/browser';
 import { PlanPage } from './support/planPage';
+import { generatePlan } from '../support/generatePlan';
 import { serveWebApp } from './support/webApp';
 
 describe('matrix, board and timeline views', () => {
@@ -23,6 +24,8 @@ describe('matrix, board and timeline views', () => {
     const plan = new PlanPage(page);
     await plan.importFixture('realtime-collab.json');
     await expect.poll(() => page.locator('.plan-view__title').textContent()).toBe('Real-time Collaboration System');
+    // The plan's health from the engine's roll-up sits beside the title.
+    await expect.poll(() => page.locator('.plan-view__header .health').textContent()).toMatch(/^\d+(\.\d)?% · (on track|at risk)$/);
 
     // Canvas: every node of the plan, the critical path marked.
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(24);
@@ -115,5 +118,28 @@ describe('matrix, board and timeline views', () => {
     await page.getByLabel('Plan file to import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('nodes[0].estimateDays: expected a number');
     expect(await page.locator('.plan-row').count()).toBe(before);
+  });
+
+  it('shows a 5,000-task plan in every view, rendering only what is on screen', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}#/`);
+    const big = generatePlan({ tasks: 5_000, dependencies: 7_500, workstreams: 50 });
+    const plan = new PlanPage(page);
+    await plan.importFile('big.json', Buffer.from(JSON.stringify(big)));
+
+    await plan.showView('Matrix');
+    await expect.poll(() => page.getByText('5000 of 5000 components').count()).toBe(1);
+    const matrixRows = await page.getByRole('table', { name: 'Dependency matrix' }).getByRole('row').count();
+    expect(matrixRows).toBeGreaterThan(10);
+    expect(matrixRows).toBeLessThan(120);
+
+    await plan.showView('Board');
+    await expect.poll(() => page.locator('.board__lane').count()).toBeGreaterThan(0);
+    expect(await page.locator('.board__lane').count()).toBeLessThan(20);
+
+    await plan.showView('Timeline');
+    await expect.poll(() => page.locator('.timeline__bar').count()).toBeGreaterThan(10);
+    expect(await page.locator('.timeline__bar').count()).toBeLessThan(150);
+    expect(browser.errors).toEqual([]);
   });
 });
