@@ -20,6 +20,16 @@ export interface MatrixRow {
   readonly inCycle: boolean;
 }
 
+/**
+ * Ids sorted, each once: two replicas that drew the same dependency offline merge into two
+ * parallel edges, which must not list a neighbour twice.
+ */
+function sortedOnce(list: string[] | undefined): string[] {
+  if (!list) return [];
+  list.sort();
+  return list.filter((id, i) => i === 0 || id !== list[i - 1]);
+}
+
 /** The dependency matrix over scheduled items, in schedule order (ties by title, then id). */
 export function computeMatrix(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>, schedule: Schedule): MatrixRow[] {
   const dependsOn = new Map<string, string[]>();
@@ -54,8 +64,8 @@ export function computeMatrix(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>, s
         kind: n.kind,
         owner: n.kind === 'task' ? n.owner : undefined,
         workstream,
-        dependsOn: dependsOn.get(n.id)?.sort() ?? [],
-        blocks: blocks.get(n.id)?.sort() ?? [],
+        dependsOn: sortedOnce(dependsOn.get(n.id)),
+        blocks: sortedOnce(blocks.get(n.id)),
         critical: item ? item.critical : null,
         slack: item ? item.slack : null,
         inCycle: cycle.has(n.id),
