@@ -86,7 +86,7 @@ export function TimelineView() {
         </label>
         <span className="muted">
           {schedule.projectDays} working days
-          {start ? `, ${start} to ${addWorkingDays(start, schedule.projectDays)}` : ''}
+          {start ? `, ${start} to ${addWorkingDays(start, Math.max(0, Math.ceil(schedule.projectDays) - 1))}` : ''}
         </span>
       </div>
       <div ref={scroller} className="timeline__body">

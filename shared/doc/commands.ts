@@ -50,6 +50,18 @@ export type NewDependency = Omit<z.input<typeof dependencySchema>, 'id' | 'kind'
 export type NewHandoff = WithOptionalId<z.input<typeof handoffSchema>>;
 export type NewSession = WithOptionalId<z.input<typeof coordinationSessionSchema>>;
 export type NewPhase = WithOptionalId<z.input<typeof phaseSchema>>;
+/** A node moved on the canvas; `parent` set when the drop put it into (or out of, `null`) a workstream. */
+export interface NodeMove {
+  readonly id: string;
+  readonly position: { readonly x: number; readonly y: number };
+  readonly parent?: string | null;
+}
+/** Nodes, dependencies and personas inserted together (paste, duplicate). */
+export interface PlanFragment {
+  readonly personas: readonly Record<string, unknown>[];
+  readonly nodes: readonly Record<string, unknown>[];
+  readonly edges: readonly Record<string, unknown>[];
+}
 export type MetaPatch = Patch<z.input<typeof planMetaSchema>>;
 
 const ID_PREFIX: Readonly<Record<TableName, string>> = {
@@ -161,6 +173,18 @@ export function createCommands(ctx: CommandContext) {
     return out;
   }
 
+  function removeNodesNow(gone: ReadonlySet<string>): void {
+    for (const id of gone) types.tables.nodes.delete(id);
+    for (const node of types.tables.nodes.values()) {
+      const parent = node.get('parent');
+      if (typeof parent === 'string' && gone.has(parent)) node.delete('parent');
+    }
+    for (const [eid, e] of types.tables.edges.entries()) {
+      if (gone.has(e.get('source') as string) || gone.has(e.get('target') as string)) types.tables.edges.delete(eid);
+    }
+    for (const [hid, h] of types.tables.handoffs.entries()) if (gone.has(h.get('task') as string)) types.tables.handoffs.delete(hid);
+  }
+
   function dependencyProblem(source: string, target: string, ignoreEdge?: string): Problem | null {
     const nodes = types.tables.nodes;
     if (!nodes.has(source)) return { path: 'source', message: `no node with id "${source}"` };
@@ -250,12 +274,15 @@ export function createCommands(ctx: CommandContext) {
       return update('nodes', id, withStatusStamps(readFields(map), p));
     },
     /** Moves nodes to new canvas positions in one step (one undo step for a whole drag). */
-    moveNodes(moves: readonly { id: string; position: { x: number; y: number } }[]): Result<void> {
+    moveNodes(moves: readonly NodeMove[]): Result<void> {
       const problems: Problem[] = [];
       moves.forEach((m, i) => {
         if (!types.tables.nodes.has(m.id)) problems.push({ path: `[${i}].id`, message: `no node with id "${m.id}"` });
         const pos = positionSchema.safeParse(m.position);
         if (!pos.success) problems.push(...problemsFromZod(pos.error, m.position, [i, 'position']));
+        if (typeof m.parent === 'string' && (m.parent === m.id || !types.tables.nodes.has(m.parent))) {
+          problems.push({ path: `[${i}].parent`, message: m.parent === m.id ? 'a node cannot be its own parent' : `no node with id "${m.parent}"` });
+        }
       });
       if (problems.length) return fail(problems);
       write(() => {
@@ -263,7 +290,59 @@ export function createCommands(ctx: CommandContext) {
           const node = types.tables.nodes.get(m.id)!;
           const old = node.get('position') as { x: number; y: number } | undefined;
           if (!old || old.x !== m.position.x || old.y !== m.position.y) node.set('position', { x: m.position.x, y: m.position.y });
+          if (m.parent === null && node.has('parent')) node.delete('parent');
+          else if (typeof m.parent === 'string' && node.get('parent') !== m.parent) node.set('parent', m.parent);
         }
+      });
+      return ok(undefined);
+    },
+    /**
+     * Adds a group of nodes, the dependencies among them and the personas they refer to, in
+     * one step (paste, duplicate, a template): one undo step, and all or nothing.
+     */
+    insertFragment(fragment: PlanFragment): Result<void> {
+      const problems: Problem[] = [];
+      const personas: { id: string }[] = [];
+      for (const p of fragment.personas) {
+        if (typeof p.id === 'string' && types.tables.personas.has(p.id)) continue;
+        const r = parseRecord<{ id: string }>('personas', p as Record<string, unknown>);
+        if (r.ok) personas.push(r.value);
+        else problems.push(...r.error);
+      }
+      const ids = new Set<string>();
+      const nodes: { id: string }[] = [];
+      for (const [i, n] of fragment.nodes.entries()) {
+        const r = parseRecord<{ id: string; parent?: string }>('nodes', n as Record<string, unknown>);
+        if (!r.ok) problems.push(...r.error);
+        else if (types.tables.nodes.has(r.value.id) || ids.has(r.value.id)) problems.push({ path: `nodes[${i}].id`, message: `a node with id "${r.value.id}" already exists` });
+        else {
+          ids.add(r.value.id);
+          nodes.push(r.value);
+        }
+      }
+      const edges: { id: string }[] = [];
+      for (const [i, e] of fragment.edges.entries()) {
+        const r = parseRecord<{ id: string; source: string; target: string }>('edges', { ...e, kind: 'dependency' });
+        if (!r.ok) problems.push(...r.error);
+        else if (!(ids.has(r.value.source) || types.tables.nodes.has(r.value.source)) || !(ids.has(r.value.target) || types.tables.nodes.has(r.value.target))) {
+          problems.push({ path: `edges[${i}]`, message: 'a dependency must join two nodes that exist' });
+        } else edges.push(r.value);
+      }
+      if (problems.length) return fail(problems);
+      write(() => {
+        for (const p of personas) insert('personas', p);
+        for (const n of nodes) insert('nodes', n);
+        for (const e of edges) insert('edges', e);
+      });
+      return ok(undefined);
+    },
+    /** Removes nodes and dependencies together (a selection deleted at once is one undo step). */
+    removeElements(selection: { readonly nodes: readonly string[]; readonly edges: readonly string[] }): Result<void> {
+      const missing = selection.nodes.find((id) => !types.tables.nodes.has(id));
+      if (missing !== undefined) return notFound('nodes', missing);
+      write(() => {
+        for (const id of selection.edges) types.tables.edges.delete(id);
+        removeNodesNow(new Set(selection.nodes));
       });
       return ok(undefined);
     },
@@ -271,18 +350,7 @@ export function createCommands(ctx: CommandContext) {
     removeNodes(ids: readonly string[]): Result<void> {
       const missing = ids.find((id) => !types.tables.nodes.has(id));
       if (missing !== undefined) return notFound('nodes', missing);
-      const gone = new Set(ids);
-      write(() => {
-        for (const id of gone) types.tables.nodes.delete(id);
-        for (const node of types.tables.nodes.values()) {
-          const parent = node.get('parent');
-          if (typeof parent === 'string' && gone.has(parent)) node.delete('parent');
-        }
-        for (const [eid, e] of types.tables.edges.entries()) {
-          if (gone.has(e.get('source') as string) || gone.has(e.get('target') as string)) types.tables.edges.delete(eid);
-        }
-        for (const [hid, h] of types.tables.handoffs.entries()) if (gone.has(h.get('task') as string)) types.tables.handoffs.delete(hid);
-      });
+      write(() => removeNodesNow(new Set(ids)));
       return ok(undefined);
     },
 

@@ -1,6 +1,6 @@
 /** The plan document: the only module of Baton that touches Yjs. */
 export { PlanDocument, type PlanDocumentOptions } from './planDocument';
-export type { PlanCommands, NewNode, NodePatch, NewPersona, NewDependency, NewHandoff, NewSession, NewPhase, MetaPatch, Patch } from './commands';
+export type { PlanCommands, NewNode, NodePatch, NewPersona, NewDependency, NewHandoff, NewSession, NewPhase, MetaPatch, Patch, NodeMove, PlanFragment } from './commands';
 export { CURRENT_SCHEMA_VERSION, MIGRATIONS, schemaVersionOf } from './migrations';
 export { loadPlanJson } from './planJsonLoader';
 export { UNTITLED } from './snapshotBuilder';

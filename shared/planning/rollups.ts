@@ -13,7 +13,10 @@ export interface Rollup {
   readonly status: RollupStatus;
   readonly tasks: number;
   readonly done: number;
-  /** Critical tasks that are blocked. */
+  /**
+   * Critical tasks marked blocked, or waiting on a prerequisite past their latest start. Merely
+   * waiting for a prerequisite is the normal state of a plan, not a risk.
+   */
   readonly blockedCritical: readonly string[];
   /** Tasks not done whose latest finish has passed (needs the plan start and today). */
   readonly late: readonly string[];
@@ -64,7 +67,8 @@ function rollup(tasks: readonly TaskNode[], snapshot: Pick<PlanSnapshot, 'meta'>
       continue;
     }
     const item = ctx.schedule.ok ? ctx.schedule.byId.get(t.id) : undefined;
-    if (item?.critical && ctx.blocking.get(t.id)?.blocked) blockedCritical.push(t.id);
+    const stuck = status === 'blocked' || (elapsed !== null && item !== undefined && elapsed >= item.lateStart && (ctx.blocking.get(t.id)?.waitingOn.length ?? 0) > 0);
+    if (item?.critical && stuck) blockedCritical.push(t.id);
     // `elapsed` counts the working days before today, so a latest finish of 3 days (the end of
     // the third day) has passed from the fourth day on: on Monday, work due Friday is late.
     if (item && elapsed !== null && elapsed >= item.lateFinish) late.push(t.id);

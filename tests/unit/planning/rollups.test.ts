@@ -68,15 +68,29 @@ describe('computeRollups: status', () => {
     expect(slack.plan).toMatchObject({ status: 'on-track', blockedCritical: [] });
   });
 
-  it('a critical task waiting on a blocked prerequisite is a blocked critical task too', () => {
+  it('a critical task merely waiting for its prerequisite is the normal state, not a risk', () => {
     const { plan } = rollupsOf({
+      tasks: [
+        { id: 'a', estimate: 2, status: 'active' },
+        { id: 'b', estimate: 2 },
+      ],
+      edges: [['a', 'b']],
+    });
+    expect(plan).toMatchObject({ status: 'on-track', blockedCritical: [] });
+  });
+
+  it('a critical task marked blocked puts the plan at risk; its waiting dependent only once its latest start has passed', () => {
+    const spec: PlanSpec = {
+      meta: { timelineStart: MON },
       tasks: [
         { id: 'a', estimate: 2, status: 'blocked' },
         { id: 'b', estimate: 2 },
       ],
       edges: [['a', 'b']],
-    });
-    expect(plan).toMatchObject({ status: 'at-risk', blockedCritical: ['a', 'b'] });
+    };
+    expect(rollupsOf(spec).plan).toMatchObject({ status: 'at-risk', blockedCritical: ['a'] });
+    // Wednesday: b's latest start (day 2) has come and it still waits on a.
+    expect(rollupsOf(spec, '2025-03-05').plan).toMatchObject({ status: 'at-risk', blockedCritical: ['a', 'b'] });
   });
 
   it('late when today is past the latest finish, counted in working days from timelineStart', () => {
