@@ -1,110 +1,404 @@
-import { Background, Controls, MiniMap, ReactFlow, type Edge, type EdgeChange, type NodeChange, type NodeTypes } from '@xyflow/react';
-import { useMemo, useRef } from 'react';
-import { personaColour, type Dependency, type PlanNode } from '../../shared/model';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import type { NodeMove } from '../../shared/doc';
+import { formatProblems, type NodeKind, type PlanSnapshot, type Position } from '../../shared/model';
 import { usePlan, useSelection } from '../app/planContext';
-import { PlanNodeCard, type PlanFlowNode } from './PlanNodeCard';
+import { CanvasActionsContext, type CanvasActions } from './canvasActions';
+import { copyFragment, FRAGMENT_MIME, prepareFragment, readFragment, type CopiedFragment } from './canvasClipboard';
+import { CanvasSearch } from './CanvasSearch';
+import { CanvasToolbar } from './CanvasToolbar';
+import { CARD_HEIGHT, CARD_WIDTH, fallbackPosition, groupBoxes, newFlowCaches, toFlowEdges, toFlowNodes, workstreamAt, workstreamMembership } from './flowElements';
+import { CREATABLE_KINDS, newNodeAt } from './nodeCreation';
+import { PaneContextMenu } from './PaneContextMenu';
+import { PlanNodeCard } from './PlanNodeCard';
+import { WorkstreamNode } from './WorkstreamNode';
 
-const NODE_TYPES: NodeTypes = { plan: PlanNodeCard };
+const NODE_TYPES: NodeTypes = { plan: PlanNodeCard, workstream: WorkstreamNode };
+const NUDGE = 10;
+const NUDGE_LARGE = 50;
 
-/**
- * Flow objects are rebuilt only for plan entities that changed (or whose computed marks
- * changed); every other node keeps its object, so React Flow's memoized nodes skip work.
- */
-function useCachedMapping<K extends object, V>() {
-  return useRef(new WeakMap<K, { key: string; value: V }>()).current;
+/** What was last copied in this window, for paste when the system clipboard is out of reach. */
+let lastCopied: CopiedFragment | null = null;
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** Stored positions of every node (grid fallback for unplaced ones), as the canvas shows them. */
+function storedPositions(snapshot: PlanSnapshot): Map<string, Position> {
+  const out = new Map<string, Position>();
+  let i = 0;
+  for (const n of snapshot.nodes.values()) out.set(n.id, n.position ?? fallbackPosition(i++));
+  return out;
 }
 
-/** Folds React Flow's select changes into a set of selected ids; the selection store is the truth. */
-function applySelectChanges(changes: readonly (NodeChange | EdgeChange)[], current: ReadonlySet<string>, commit: (ids: Set<string>) => void): void {
-  let next: Set<string> | null = null;
-  for (const c of changes) {
-    if (c.type !== 'select') continue;
-    next ??= new Set(current);
-    if (c.selected) next.add(c.id);
-    else next.delete(c.id);
-  }
-  if (next) commit(next);
+/** The plan on a React Flow canvas: create, edit, connect, move, select, copy and paste, search. */
+export function PlanCanvas({ extraTools }: { extraTools?: React.ReactNode }) {
+  return (
+    <ReactFlowProvider>
+      <CanvasSurface extraTools={extraTools} />
+    </ReactFlowProvider>
+  );
 }
 
-/** The plan's nodes and dependencies on a React Flow canvas. */
-export function PlanCanvas() {
-  const { snapshot, analysis, selection } = usePlan();
+function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
+  const { plan, snapshot, analysis, selection } = usePlan();
   const selected = useSelection();
-  const nodeCache = useCachedMapping<PlanNode, PlanFlowNode>();
-  const edgeCache = useCachedMapping<Dependency, Edge>();
-  const schedule = analysis.schedule;
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [caches] = useState(newFlowCaches);
+  const [dragging, setDragging] = useState<Map<string, Position> | null>(null);
+  const dragStart = useRef<Map<string, Position> | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number; at: Position } | null>(null);
+  const [searching, setSearching] = useState(false);
+  const latest = useRef({ snapshot, selected });
+  latest.current = { snapshot, selected };
 
-  const nodes = useMemo<PlanFlowNode[]>(() => {
-    let i = 0;
-    const out: PlanFlowNode[] = [];
-    for (const n of snapshot.nodes.values()) {
-      const item = schedule.ok ? schedule.byId.get(n.id) : undefined;
-      const owner = n.kind === 'task' && n.owner ? snapshot.personas.get(n.owner) : undefined;
-      const blocked = analysis.blocking.get(n.id)?.blocked ?? false;
-      const isSelected = selected.nodes.has(n.id);
-      const key = `${item?.critical ?? ''}|${item?.slack ?? ''}|${blocked}|${isSelected}|${owner?.name ?? ''}|${owner?.colour ?? ''}`;
-      const cached = nodeCache.get(n);
-      if (cached && cached.key === key) {
-        out.push(cached.value);
-        i++;
+  const say = useCallback((message: string | null) => setNotice(message), []);
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice(null), 8000);
+    return () => clearTimeout(t);
+  }, [notice]);
+
+  const inputs = { snapshot, analysis, selectedNodes: selected.nodes, selectedEdges: selected.edges, dragging, editingId };
+  const nodes = useMemo(() => toFlowNodes(inputs, caches), [snapshot, analysis, selected, dragging, editingId, caches]);
+  const edges = useMemo(() => toFlowEdges(inputs, caches), [snapshot.edges, snapshot.nodes, analysis.schedule, selected, caches]);
+
+  const report = useCallback((result: { ok: boolean; error?: unknown }) => {
+    if (!result.ok) say(formatProblems(result.error as Parameters<typeof formatProblems>[0]));
+    return result.ok;
+  }, [say]);
+
+  const actions = useMemo<CanvasActions>(
+    () => ({
+      startEditing: (id) => setEditingId(id),
+      commitTitle: (id, title) => {
+        setEditingId((current) => (current === id ? null : current));
+        const node = latest.current.snapshot.nodes.get(id);
+        const trimmed = title.trim();
+        if (!node || !trimmed || trimmed === node.title) return;
+        report(plan.commands.updateNode(id, { title: trimmed }));
+      },
+      cancelEditing: () => setEditingId(null),
+    }),
+    [plan, report],
+  );
+
+  /** The flow position at the middle of the visible canvas, staggered so new nodes don't stack. */
+  const viewCentre = useCallback((): Position => {
+    const rect = wrapper.current?.getBoundingClientRect();
+    const centre = rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+    const stagger = (latest.current.snapshot.nodes.size % 6) * 24;
+    return { x: centre.x - CARD_WIDTH / 2 + stagger, y: centre.y - CARD_HEIGHT / 2 + stagger };
+  }, [flow]);
+
+  const createNode = useCallback(
+    (kind: NodeKind, at?: Position) => {
+      const { snapshot: snap, selected: sel } = latest.current;
+      const created = plan.commands.addNode(newNodeAt(snap, kind, at ?? viewCentre(), sel.nodes));
+      if (!report(created) || !created.ok) return;
+      selection.set([created.value]);
+      setEditingId(created.value);
+    },
+    [plan, report, selection, viewCentre],
+  );
+
+  const removeSelected = useCallback(() => {
+    const { nodes: ns, edges: es } = latest.current.selected;
+    if (!ns.size && !es.size) return;
+    const snap = latest.current.snapshot;
+    if (report(plan.commands.removeElements({ nodes: [...ns].filter((id) => snap.nodes.has(id)), edges: [...es].filter((id) => snap.edges.has(id)) }))) selection.clear();
+  }, [plan, report, selection]);
+
+  const insertCopy = useCallback(
+    (fragment: CopiedFragment) => {
+      const prepared = prepareFragment(fragment, latest.current.snapshot);
+      if (report(plan.commands.insertFragment(prepared.fragment))) selection.set(prepared.newIds);
+    },
+    [plan, report, selection],
+  );
+
+  /** Moves the selection by a delta; a selected workstream takes its members along. */
+  const nudge = useCallback(
+    (dx: number, dy: number) => {
+      const snap = latest.current.snapshot;
+      const positions = storedPositions(snap);
+      const membership = workstreamMembership(snap.nodes);
+      const ids = new Set<string>();
+      for (const id of latest.current.selected.nodes) {
+        if (!snap.nodes.has(id)) continue;
+        ids.add(id);
+        if (snap.nodes.get(id)!.kind === 'workstream') for (const [member, ws] of membership) if (ws === id) ids.add(member);
+      }
+      if (!ids.size) return;
+      report(plan.commands.moveNodes([...ids].map((id) => ({ id, position: { x: positions.get(id)!.x + dx, y: positions.get(id)!.y + dy } }))));
+    },
+    [plan, report],
+  );
+
+  const focusNode = useCallback(
+    (id: string) => {
+      const node = flow.getNode(id);
+      if (!node) return;
+      selection.set([id]);
+      const width = node.measured?.width ?? CARD_WIDTH;
+      const height = node.measured?.height ?? CARD_HEIGHT;
+      void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 250 });
+    },
+    [flow, selection],
+  );
+
+  // Keyboard: creation keys, delete, duplicate, select all, nudge, edit, search, fit view.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key;
+      const sel = latest.current.selected;
+      if (mod && key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setSearching(true);
+      } else if (mod && key.toLowerCase() === 'a') {
+        event.preventDefault();
+        selection.set(latest.current.snapshot.nodes.keys());
+      } else if (mod && key.toLowerCase() === 'd') {
+        event.preventDefault();
+        const fragment = copyFragment(latest.current.snapshot, sel.nodes);
+        if (fragment) insertCopy(fragment);
+      } else if (mod && key.toLowerCase() === 'c') {
+        lastCopied = copyFragment(latest.current.snapshot, sel.nodes) ?? lastCopied;
+      } else if (mod && key.toLowerCase() === 'v') {
+        // The paste event brings the system clipboard; if none comes (no permission), use ours.
+        pasteFallback.current = setTimeout(() => lastCopied && insertCopy(lastCopied), 30);
+      } else if (mod || event.altKey) {
+        return;
+      } else if (key === 'Delete' || key === 'Backspace') {
+        event.preventDefault();
+        removeSelected();
+      } else if (key.startsWith('Arrow') && sel.nodes.size) {
+        event.preventDefault();
+        const step = event.shiftKey ? NUDGE_LARGE : NUDGE;
+        nudge(key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0, key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0);
+      } else if (key === 'Enter' && sel.nodes.size === 1) {
+        event.preventDefault();
+        setEditingId([...sel.nodes][0]!);
+      } else if (key === 'Escape') {
+        setSearching(false);
+        setMenu(null);
+        selection.clear();
+      } else if (key === '!' || (event.shiftKey && key === '1')) {
+        void flow.fitView({ duration: 250 });
+      } else if (!event.shiftKey) {
+        const kind = CREATABLE_KINDS.find((k) => k.key.toLowerCase() === key.toLowerCase());
+        if (kind) {
+          event.preventDefault();
+          createNode(kind.kind);
+        }
+      }
+    };
+    const onCopy = (event: ClipboardEvent) => {
+      if (isTyping(event.target)) return;
+      const fragment = copyFragment(latest.current.snapshot, latest.current.selected.nodes);
+      if (!fragment || !event.clipboardData) return;
+      lastCopied = fragment;
+      const text = JSON.stringify(fragment);
+      event.clipboardData.setData(FRAGMENT_MIME, text);
+      event.clipboardData.setData('text/plain', text);
+      event.preventDefault();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTyping(event.target)) return;
+      const text = event.clipboardData?.getData(FRAGMENT_MIME) || event.clipboardData?.getData('text/plain') || '';
+      const fragment = readFragment(text);
+      if (!fragment) return;
+      clearTimeout(pasteFallback.current);
+      event.preventDefault();
+      insertCopy(fragment);
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [createNode, flow, insertCopy, nudge, removeSelected, selection]);
+  const pasteFallback = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      let nextSelection: Set<string> | null = null;
+      let moved: Map<string, Position> | null = null;
+      const snap = latest.current.snapshot;
+      for (const c of changes) {
+        if (c.type === 'select') {
+          nextSelection ??= new Set(latest.current.selected.nodes);
+          if (c.selected) nextSelection.add(c.id);
+          else nextSelection.delete(c.id);
+        } else if (c.type === 'position' && c.dragging && c.position) {
+          if (!dragStart.current) {
+            // Start positions as drawn: lane boxes for workstreams, stored positions for cards.
+            dragStart.current = new Map(flow.getNodes().map((n) => [n.id, n.position]));
+          }
+          moved ??= new Map(dragging ?? []);
+          moved.set(c.id, c.position);
+          if (snap.nodes.get(c.id)?.kind === 'workstream') {
+            const start = dragStart.current.get(c.id)!;
+            const dx = c.position.x - start.x;
+            const dy = c.position.y - start.y;
+            for (const [member, ws] of workstreamMembership(snap.nodes)) {
+              const from = dragStart.current.get(member);
+              if (ws === c.id && from) moved.set(member, { x: from.x + dx, y: from.y + dy });
+            }
+          }
+        }
+      }
+      if (nextSelection) selection.set(nextSelection, latest.current.selected.edges);
+      if (moved) setDragging(moved);
+    },
+    [dragging, flow, selection],
+  );
+
+  const onNodeDragStop = useCallback(() => {
+    const start = dragStart.current;
+    const moved = dragging;
+    dragStart.current = null;
+    setDragging(null);
+    if (!start || !moved || !moved.size) return;
+    const snap = latest.current.snapshot;
+    const stored = storedPositions(snap);
+    const membership = workstreamMembership(snap.nodes);
+    const boxes = groupBoxes(snap.nodes, membership, (n) => stored.get(n.id)!);
+    const draggedLanes = new Set([...moved.keys()].filter((id) => snap.nodes.get(id)?.kind === 'workstream'));
+    const moves: NodeMove[] = [];
+    for (const [id, position] of moved) {
+      const node = snap.nodes.get(id);
+      if (!node) continue;
+      if (node.kind === 'workstream') {
+        // The lane is drawn at its box; its stored position moves by the same amount.
+        const from = start.get(id)!;
+        const own = stored.get(id)!;
+        moves.push({ id, position: { x: own.x + position.x - from.x, y: own.y + position.y - from.y } });
         continue;
       }
-      const value: PlanFlowNode = {
-        id: n.id,
-        type: 'plan',
-        position: n.position ?? { x: (i % 8) * 240, y: Math.floor(i / 8) * 140 },
-        selected: isSelected,
-        data: {
-          title: n.title,
-          kind: n.kind,
-          status: n.kind === 'task' ? (n.status ?? 'todo') : undefined,
-          ownerName: owner?.name,
-          ownerColour: owner ? personaColour(owner) : undefined,
-          critical: item?.critical ?? false,
-          blocked,
-          slack: item ? item.slack : null,
-        },
-      };
-      nodeCache.set(n, { key, value });
-      out.push(value);
-      i++;
-    }
-    return out;
-  }, [snapshot.nodes, snapshot.personas, schedule, analysis.blocking, selected, nodeCache]);
-
-  const edges = useMemo<Edge[]>(() => {
-    const out: Edge[] = [];
-    for (const e of snapshot.edges.values()) {
-      const critical = schedule.ok && schedule.criticalEdges.has(e.id);
-      const isSelected = selected.edges.has(e.id);
-      const key = `${critical}|${isSelected}`;
-      const cached = edgeCache.get(e);
-      if (cached && cached.key === key) {
-        out.push(cached.value);
+      const rounded = { x: Math.round(position.x), y: Math.round(position.y) };
+      const laneOwner = membership.get(id);
+      if (laneOwner && draggedLanes.has(laneOwner)) {
+        moves.push({ id, position: rounded });
         continue;
       }
-      const value: Edge = { id: e.id, source: e.source, target: e.target, selected: isSelected, animated: critical, className: critical ? 'edge--critical' : undefined };
-      edgeCache.set(e, { key, value });
-      out.push(value);
+      if (node.kind === 'feature') {
+        moves.push({ id, position: rounded });
+        continue;
+      }
+      // Dropping a card into a lane makes it a member; dropping it outside every lane takes it out.
+      const lane = workstreamAt(boxes, { x: rounded.x + CARD_WIDTH / 2, y: rounded.y + CARD_HEIGHT / 2 }, draggedLanes);
+      const parentKind = node.parent !== undefined ? snap.nodes.get(node.parent)?.kind : undefined;
+      if (lane && lane !== laneOwner) moves.push({ id, position: rounded, parent: lane });
+      else if (!lane && laneOwner && parentKind === 'workstream') {
+        const laneParent = snap.nodes.get(laneOwner)?.parent;
+        moves.push({ id, position: rounded, parent: laneParent ?? null });
+      } else moves.push({ id, position: rounded });
     }
-    return out;
-  }, [snapshot.edges, schedule, selected, edgeCache]);
+    report(plan.commands.moveNodes(moves));
+  }, [dragging, plan, report]);
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      let next: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        next ??= new Set(latest.current.selected.edges);
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      if (next) selection.set(latest.current.selected.nodes, next);
+    },
+    [selection],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const result = plan.commands.connectTasks({ source: connection.source, target: connection.target });
+      if (result.ok) say(null);
+      else say(`Dependency refused: ${formatProblems(result.error).replace(/^target: /, '')}`);
+    },
+    [plan, say],
+  );
+
+  const onPaneContextMenu = useCallback(
+    (event: ReactMouseEvent | MouseEvent) => {
+      event.preventDefault();
+      const rect = wrapper.current!.getBoundingClientRect();
+      setMenu({ x: event.clientX - rect.left, y: event.clientY - rect.top, at: flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }) });
+    },
+    [flow],
+  );
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      fitView
-      onlyRenderVisibleElements
-      proOptions={{ hideAttribution: true }}
-      nodesDraggable={false}
-      onNodesChange={(changes) => applySelectChanges(changes, selection.get().nodes, (ids) => selection.set(ids, selection.get().edges))}
-      onEdgesChange={(changes) => applySelectChanges(changes, selection.get().edges, (ids) => selection.set(selection.get().nodes, ids))}
-    >
-      <Background />
-      <Controls />
-      <MiniMap pannable zoomable />
-    </ReactFlow>
+    <CanvasActionsContext.Provider value={actions}>
+      <div className="canvas" ref={wrapper}>
+        <CanvasToolbar onCreate={(kind) => createNode(kind)} onFitView={() => void flow.fitView({ duration: 250 })} onSearch={() => setSearching(true)}>
+          {extraTools}
+        </CanvasToolbar>
+        {searching && <CanvasSearch onFocusNode={focusNode} onClose={() => setSearching(false)} />}
+        {notice && (
+          <div role="alert" className="canvas__notice">
+            {notice}
+            <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+              ×
+            </button>
+          </div>
+        )}
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onNodeDoubleClick={(_, node) => setEditingId(node.id)}
+          onPaneContextMenu={onPaneContextMenu}
+          onPaneClick={() => setMenu(null)}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          fitView
+          onlyRenderVisibleElements
+          minZoom={0.05}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background />
+          <Controls />
+          <MiniMap pannable zoomable />
+        </ReactFlow>
+        {menu && (
+          <PaneContextMenu
+            x={menu.x}
+            y={menu.y}
+            onCreate={(kind) => {
+              createNode(kind, menu.at);
+              setMenu(null);
+            }}
+            onClose={() => setMenu(null)}
+          />
+        )}
+      </div>
+    </CanvasActionsContext.Provider>
   );
 }

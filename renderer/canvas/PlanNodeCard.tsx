@@ -1,7 +1,8 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { InlineTitle } from './InlineTitle';
 
-/** What a canvas node shows; computed outside so the component never reads the whole plan. */
+/** What a canvas card shows; computed outside so the component never reads the whole plan. */
 export interface PlanNodeData extends Record<string, unknown> {
   readonly title: string;
   readonly kind: string;
@@ -11,30 +12,40 @@ export interface PlanNodeData extends Record<string, unknown> {
   readonly critical: boolean;
   readonly blocked: boolean;
   readonly slack: number | null;
+  /** Pending handoffs of this task, as one short line. */
+  readonly handoff?: string;
+  readonly editing: boolean;
 }
 
 export type PlanFlowNode = Node<PlanNodeData, 'plan'>;
 
-/** A node card: kind, title, owner colour, status badge, critical and blocked marks. */
-export const PlanNodeCard = memo(function PlanNodeCard({ data, selected }: NodeProps<PlanFlowNode>) {
+const KIND_LABEL: Readonly<Record<string, string>> = {
+  feature: 'Feature',
+  task: 'Task',
+  milestone: 'Milestone',
+  gate: 'Quality gate',
+  risk: 'Risk',
+  decision: 'Decision',
+  artifact: 'Artifact',
+};
+
+/** A card: kind, title (editable in place), owner colour, status badge, critical, blocked and handoff marks. */
+export const PlanNodeCard = memo(function PlanNodeCard({ id, data, selected }: NodeProps<PlanFlowNode>) {
   const classes = ['plan-node', `plan-node--${data.kind}`];
   if (data.critical) classes.push('plan-node--critical');
   if (data.blocked) classes.push('plan-node--blocked');
   if (selected) classes.push('plan-node--selected');
+  const hover = [data.slack !== null ? `Slack: ${data.slack} days${data.critical ? ' (critical path)' : ''}` : '', data.blocked ? 'Blocked' : ''].filter(Boolean).join(' · ');
   return (
-    <div
-      className={classes.join(' ')}
-      style={data.ownerColour ? { borderLeftColor: data.ownerColour } : undefined}
-      title={data.slack !== null ? `Slack: ${data.slack} days` : undefined}
-      data-status={data.status}
-    >
+    <div className={classes.join(' ')} style={data.ownerColour ? { borderLeftColor: data.ownerColour } : undefined} title={hover || undefined} data-status={data.status}>
       <Handle type="target" position={Position.Left} />
-      <div className="plan-node__kind">{data.kind}</div>
-      <div className="plan-node__title">{data.title}</div>
+      <div className="plan-node__kind">{KIND_LABEL[data.kind] ?? data.kind}</div>
+      <InlineTitle id={id} title={data.title} editing={data.editing} className="plan-node__title" />
       <div className="plan-node__meta">
         {data.status && <span className={`badge badge--${data.status}`}>{data.status}</span>}
         {data.ownerName && <span className="plan-node__owner">{data.ownerName}</span>}
       </div>
+      {data.handoff && <div className="plan-node__handoff">↪ {data.handoff}</div>}
       <Handle type="source" position={Position.Right} />
     </div>
   );
