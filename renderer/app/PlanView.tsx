@@ -5,6 +5,8 @@ import { PlanCanvas } from '../canvas/PlanCanvas';
 import { BoardView } from '../views/BoardView';
 import { MatrixView } from '../views/MatrixView';
 import { TimelineView } from '../views/TimelineView';
+import { stringifyPlanJson, toPlanJson } from '../../shared/model';
+import { fileNameFor, platform } from './platform';
 import { PlanProvider, type PlanContextValue, type PlanViewName } from './planContext';
 import { SelectionStore } from './selection';
 import { navigate } from './useHashRoute';
@@ -42,6 +44,7 @@ const isTyping = (target: EventTarget | null) =>
 function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibrary }) {
   const snapshot = usePlanSnapshot(plan);
   const [view, setView] = useState<PlanViewName>('canvas');
+  const [exportError, setExportError] = useState<string | null>(null);
   const [selection] = useState(() => new SelectionStore());
   const today = new Date().toISOString().slice(0, 10);
   const analysis = useMemo(() => analysePlan(snapshot, today), [snapshot, today]);
@@ -80,6 +83,12 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [plan]);
+
+  async function exportPlan() {
+    const text = stringifyPlanJson(toPlanJson(plan.getSnapshot()));
+    const saved = await platform.saveFile(fileNameFor(title, 'json'), new TextEncoder().encode(text), 'application/json');
+    setExportError(saved.ok ? null : `Could not export: ${saved.error}`);
+  }
 
   const [canUndo, canRedo] = undoState.split('/').map((s) => s === 'true');
   const cycle = analysis.schedule.ok ? null : analysis.schedule.cycle;
@@ -126,13 +135,28 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
             </button>
           </div>
         )}
+        {exportError && (
+          <div role="alert" className="banner banner--error">
+            {exportError}
+          </div>
+        )}
         {problems && (
           <p role="status" className="warning">
             Some parts of this plan could not be read and are hidden: {problems}
           </p>
         )}
         <section className="plan-view__body" aria-label={VIEWS.find((v) => v.name === view)!.label}>
-          {view === 'canvas' && <PlanCanvas />}
+          {view === 'canvas' && (
+            <div className="plan-view__main">
+              <PlanCanvas
+                extraTools={
+                  <button type="button" aria-label="Export plan" title="Export plan as interchange JSON" onClick={exportPlan}>
+                    Export
+                  </button>
+                }
+              />
+            </div>
+          )}
           {view === 'matrix' && <MatrixView />}
           {view === 'board' && <BoardView />}
           {view === 'timeline' && <TimelineView />}
