@@ -26,7 +26,7 @@ export function CanvasToolbar({ onCreate, onFitView, onSearch, children }: { onC
       <button type="button" aria-label="Find on canvas" title="Find on canvas (Ctrl+F)" onClick={onSearch}>
         🔍
       </button>
-      <button type="button" aria-label="Fit view" title="Fit view (Shift+1)" onClick={onFitView}>
+      <button type="button" aria-label="Fit plan to view" title="Fit plan to view (Shift+1)" onClick={onFitView}>
         ⤢
       </button>
       {children}

@@ -26,6 +26,8 @@ import { WorkstreamNode } from './WorkstreamNode';
 
 const NODE_TYPES: NodeTypes = { plan: PlanNodeCard, workstream: WorkstreamNode };
 const NUDGE = 10;
+/** Fitting never zooms in past 100 %: a plan of one card should not fill the screen. */
+const FIT_VIEW_OPTIONS = { maxZoom: 1 };
 const NUDGE_LARGE = 50;
 
 /** What was last copied in this window, for paste when the system clipboard is out of reach. */
@@ -60,6 +62,7 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
   const [dragging, setDragging] = useState<Map<string, Position> | null>(null);
   const dragStart = useRef<Map<string, Position> | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(() => new Map());
   const [notice, setNotice] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number; at: Position } | null>(null);
   const [searching, setSearching] = useState(false);
@@ -73,8 +76,8 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
     return () => clearTimeout(t);
   }, [notice]);
 
-  const inputs = { snapshot, analysis, selectedNodes: selected.nodes, selectedEdges: selected.edges, dragging, editingId };
-  const nodes = useMemo(() => toFlowNodes(inputs, caches), [snapshot, analysis, selected, dragging, editingId, caches]);
+  const inputs = { snapshot, analysis, selectedNodes: selected.nodes, selectedEdges: selected.edges, dragging, editingId, measured };
+  const nodes = useMemo(() => toFlowNodes(inputs, caches), [snapshot, analysis, selected, dragging, editingId, measured, caches]);
   const edges = useMemo(() => toFlowEdges(inputs, caches), [snapshot.edges, snapshot.nodes, analysis.schedule, selected, caches]);
 
   const report = useCallback((result: { ok: boolean; error?: unknown }) => {
@@ -108,12 +111,22 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
   const createNode = useCallback(
     (kind: NodeKind, at?: Position) => {
       const { snapshot: snap, selected: sel } = latest.current;
-      const created = plan.commands.addNode(newNodeAt(snap, kind, at ?? viewCentre(), sel.nodes));
+      const input = newNodeAt(snap, kind, at ?? viewCentre(), sel.nodes);
+      const created = plan.commands.addNode(input);
       if (!report(created) || !created.ok) return;
       selection.set([created.value]);
       setEditingId(created.value);
+      // A new node the user cannot see cannot be named: bring it into view.
+      const pos = input.position;
+      const rect = wrapper.current?.getBoundingClientRect();
+      if (pos && rect) {
+        const topLeft = flow.flowToScreenPosition(pos);
+        const bottomRight = flow.flowToScreenPosition({ x: pos.x + CARD_WIDTH, y: pos.y + CARD_HEIGHT });
+        const inside = topLeft.x >= rect.left && topLeft.y >= rect.top && bottomRight.x <= rect.right && bottomRight.y <= rect.bottom;
+        if (!inside) void flow.setCenter(pos.x + CARD_WIDTH / 2, pos.y + CARD_HEIGHT / 2, { zoom: flow.getZoom() });
+      }
     },
-    [plan, report, selection, viewCentre],
+    [flow, plan, report, selection, viewCentre],
   );
 
   const removeSelected = useCallback(() => {
@@ -200,7 +213,7 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
         setMenu(null);
         selection.clear();
       } else if (key === '!' || (event.shiftKey && key === '1')) {
-        void flow.fitView({ duration: 250 });
+        void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
       } else if (!event.shiftKey) {
         const kind = CREATABLE_KINDS.find((k) => k.key.toLowerCase() === key.toLowerCase());
         if (kind) {
@@ -243,9 +256,13 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
     (changes: NodeChange[]) => {
       let nextSelection: Set<string> | null = null;
       let moved: Map<string, Position> | null = null;
+      let sized: Map<string, { width: number; height: number }> | null = null;
       const snap = latest.current.snapshot;
       for (const c of changes) {
-        if (c.type === 'select') {
+        if (c.type === 'dimensions' && c.dimensions) {
+          sized ??= new Map();
+          sized.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+        } else if (c.type === 'select') {
           nextSelection ??= new Set(latest.current.selected.nodes);
           if (c.selected) nextSelection.add(c.id);
           else nextSelection.delete(c.id);
@@ -269,6 +286,19 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
       }
       if (nextSelection) selection.set(nextSelection, latest.current.selected.edges);
       if (moved) setDragging(moved);
+      if (sized) {
+        const updates = sized;
+        setMeasured((old) => {
+          let next: Map<string, { width: number; height: number }> | null = null;
+          for (const [id, size] of updates) {
+            const prev = old.get(id);
+            if (prev && prev.width === size.width && prev.height === size.height) continue;
+            next ??= new Map(old);
+            next.set(id, size);
+          }
+          return next ?? old;
+        });
+      }
     },
     [dragging, flow, selection],
   );
@@ -352,7 +382,7 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
   return (
     <CanvasActionsContext.Provider value={actions}>
       <div className="canvas" ref={wrapper}>
-        <CanvasToolbar onCreate={(kind) => createNode(kind)} onFitView={() => void flow.fitView({ duration: 250 })} onSearch={() => setSearching(true)}>
+        <CanvasToolbar onCreate={(kind) => createNode(kind)} onFitView={() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 })} onSearch={() => setSearching(true)}>
           {extraTools}
         </CanvasToolbar>
         {searching && <CanvasSearch onFocusNode={focusNode} onClose={() => setSearching(false)} />}
@@ -379,6 +409,7 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
           fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
           onlyRenderVisibleElements
           minZoom={0.05}
           proOptions={{ hideAttribution: true }}

@@ -107,6 +107,11 @@ export interface FlowInputs {
   /** Positions of nodes being dragged (not committed yet). */
   readonly dragging: ReadonlyMap<string, Position> | null;
   readonly editingId: string | null;
+  /**
+   * Sizes React Flow measured, handed back on every node object: a node given without its
+   * measured size counts as unmeasured, and its edges and minimap shape vanish until resized.
+   */
+  readonly measured: ReadonlyMap<string, { readonly width: number; readonly height: number }>;
 }
 
 /**
@@ -115,7 +120,7 @@ export interface FlowInputs {
  * as last time, so React Flow's memoized node components skip it.
  */
 export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNode | WorkstreamFlowNode)[] {
-  const { snapshot, analysis, selectedNodes, dragging, editingId } = input;
+  const { snapshot, analysis, selectedNodes, dragging, editingId, measured } = input;
   const schedule = analysis.schedule;
   const stored = new Map<string, Position>();
   let index = 0;
@@ -139,7 +144,8 @@ export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNod
       const box = boxes.get(n.id)!;
       const rollup = rollups.get(n.id);
       const lead = n.lead ? snapshot.personas.get(n.lead) : undefined;
-      const key = `${box.x},${box.y},${box.width},${box.height}|${isSelected}|${rollup?.progress}|${rollup?.status}|${lead?.name}|${editingId === n.id}`;
+      const size = measured.get(n.id);
+      const key = `${box.x},${box.y},${box.width},${box.height}|${isSelected}|${rollup?.progress}|${rollup?.status}|${lead?.name}|${editingId === n.id}|${size?.width},${size?.height}`;
       const cached = caches.nodes.get(n);
       if (!override && cached?.key === key) {
         groups.push(cached.value as WorkstreamFlowNode);
@@ -152,6 +158,7 @@ export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNod
         selected: isSelected,
         zIndex: -1,
         style: { width: box.width, height: box.height },
+        measured: size,
         data: {
           title: n.title,
           leadName: lead?.name,
@@ -170,7 +177,8 @@ export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNod
     const blocked = analysis.blocking.get(n.id)?.blocked ?? false;
     const handoff = handoffNotes.get(n.id);
     const position = override ?? stored.get(n.id)!;
-    const key = `${position.x},${position.y}|${item?.critical}|${item?.slack}|${blocked}|${isSelected}|${owner?.name}|${owner?.colour}|${handoff}|${editingId === n.id}`;
+    const size = measured.get(n.id);
+    const key = `${position.x},${position.y}|${item?.critical}|${item?.slack}|${blocked}|${isSelected}|${owner?.name}|${owner?.colour}|${handoff}|${editingId === n.id}|${size?.width},${size?.height}`;
     const cached = caches.nodes.get(n);
     if (!override && cached?.key === key) {
       cards.push(cached.value as PlanFlowNode);
@@ -181,6 +189,7 @@ export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNod
       type: 'plan',
       position,
       selected: isSelected,
+      measured: size,
       data: {
         title: n.title,
         kind: n.kind,

@@ -35,5 +35,22 @@ export function newNodeAt(snapshot: PlanSnapshot, kind: NodeKind, at: Position, 
     if (only?.kind === 'workstream') node.parent = only.id;
     else if (only?.parent !== undefined && snapshot.nodes.get(only.parent)?.kind === 'workstream') node.parent = only.parent;
   }
+  if (typeof node.parent === 'string' && kind !== 'workstream') node.position = nextSlotInLane(snapshot, node.parent, at);
   return node as NewNode;
+}
+
+const SLOT_STEP_X = 240;
+
+/** Where the next card of a lane goes: right of its rightmost member, on the first member's row. */
+function nextSlotInLane(snapshot: PlanSnapshot, lane: string, fallback: Position): Position {
+  let maxX = -Infinity;
+  let rowY = Infinity;
+  for (const n of snapshot.nodes.values()) {
+    if (n.parent !== lane || !n.position) continue;
+    maxX = Math.max(maxX, n.position.x);
+    rowY = Math.min(rowY, n.position.y);
+  }
+  if (maxX > -Infinity) return { x: maxX + SLOT_STEP_X, y: rowY };
+  const own = snapshot.nodes.get(lane)?.position;
+  return own ? { x: own.x + 30, y: own.y + 70 } : { x: Math.round(fallback.x), y: Math.round(fallback.y) };
 }

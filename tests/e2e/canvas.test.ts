@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebServer } from '../../electron/host/webServer';
+import { launchBrowser, type TestBrowser } from './support/browser';
+import { serveWebApp } from './support/webApp';
+
+const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/realtime-collab.json');
+
+const node = (page: Page, title: string) => page.locator('.react-flow__node').filter({ has: page.locator(`.plan-node__title:text-is("${title}")`) });
+
+/** Drags from one card's right (source) handle to another card's left (target) handle, by mouse. */
+async function connect(page: Page, from: string, to: string): Promise<void> {
+  const source = await node(page, from).locator('.react-flow__handle.source').boundingBox();
+  const target = await node(page, to).locator('.react-flow__handle.target').boundingBox();
+  if (!source || !target) throw new Error(`handles of ${from} or ${to} not visible`);
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Types a new title into the in-place editor a new node opens with. */
+async function typeTitle(page: Page, title: string): Promise<void> {
+  const editor = page.locator('.react-flow__node input[aria-label="Title"]');
+  await editor.waitFor();
+  await editor.fill(title);
+  await editor.press('Enter');
+  await editor.waitFor({ state: 'detached' });
+}
+
+describe('the canvas, by mouse and keyboard', () => {
+  let server: WebServer;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    server = await serveWebApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sketches a workstream with three connected tasks, refuses a cycle, undoes and redoes, and keeps it all after a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByLabel('New plan').fill('Canvas sketch');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.locator('.react-flow__pane').waitFor();
+
+    // A workstream from the toolbar, three tasks by keyboard: each new task joins the lane.
+    await page.getByRole('button', { name: 'Add workstream' }).click();
+    await typeTitle(page, 'Core Infrastructure');
+    for (const title of ['Message queue', 'WebSocket server', 'Realtime UI']) {
+      await page.keyboard.press('t');
+      await typeTitle(page, title);
+    }
+    await page.getByRole('button', { name: 'Fit plan to view' }).click();
+    // Fitting animates for a quarter of a second; handles must be still before dragging from them.
+    await page.waitForTimeout(400);
+    await expect.poll(() => page.locator('.plan-node--task').count()).toBe(3);
+    await expect.poll(() => page.locator('.workstream-node').count()).toBe(1);
+
+    await connect(page, 'Message queue', 'WebSocket server');
+    await connect(page, 'WebSocket server', 'Realtime UI');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+
+    // Closing the loop is refused on the spot, naming the cycle.
+    await connect(page, 'Realtime UI', 'Message queue');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Dependency refused' }).textContent()).toContain(
+      'Message queue → WebSocket server → Realtime UI → Message queue',
+    );
+    expect(await page.locator('.react-flow__edge').count()).toBe(2);
+
+    // The chain is the critical path: every card and both edges marked.
+    await expect.poll(() => page.locator('.plan-node--critical').count()).toBe(3);
+    await expect.poll(() => page.locator('.react-flow__edge.edge--critical').count()).toBe(2);
+
+    // Undo the last dependency, redo it.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+
+    await page.reload();
+    await expect.poll(() => page.locator('.plan-node--task').count()).toBe(3);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+    expect(await node(page, 'Realtime UI').count()).toBe(1);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('deletes, duplicates, copies and pastes a selection, each as one undo step', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByLabel('New plan').fill('Clipboard plan');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.locator('.react-flow__pane').waitFor();
+    await page.keyboard.press('m');
+    await typeTitle(page, 'Launch');
+    await node(page, 'Launch').click();
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => node(page, 'Launch').count()).toBe(2);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => node(page, 'Launch').count()).toBe(1);
+
+    await node(page, 'Launch').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => node(page, 'Launch').count()).toBe(2);
+
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => node(page, 'Launch').count()).toBe(2);
+  });
+
+  it('finds a node by title with Ctrl+F and opens a dropped plan file', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    // Drop the fixture onto the window, as a user would from their file manager.
+    const bytes = await readFile(FIXTURE);
+    const transfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], 'realtime-collab.json', { type: 'application/json' }));
+      return dt;
+    }, [...bytes]);
+    await page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+    await expect.poll(() => page.locator('.plan-view__title').textContent()).toBe('Real-time Collaboration System');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(24);
+
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+f');
+    await page.getByRole('searchbox', { name: 'Find on canvas' }).fill('conflict resolution ui');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => node(page, 'Conflict resolution UI').locator('.plan-node--selected').count()).toBe(1);
+  });
+});
