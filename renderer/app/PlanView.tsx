@@ -6,6 +6,7 @@ import { BoardView } from '../views/BoardView';
 import { MatrixView } from '../views/MatrixView';
 import { TimelineView } from '../views/TimelineView';
 import { stringifyPlanJson, toPlanJson } from '../../shared/model';
+import { exposeBenchHooks } from './benchHooks';
 import { fileNameFor, platform } from './platform';
 import { PlanProvider, type PlanContextValue, type PlanViewName } from './planContext';
 import { SelectionStore } from './selection';
@@ -53,6 +54,7 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
   const problems = snapshotProblemMessage(snapshot);
   const undoState = useSyncExternalStore(plan.subscribe, () => `${plan.canUndo}/${plan.canRedo}`);
 
+  useEffect(() => exposeBenchHooks(plan), [plan]);
   // The list keeps a copy of the title so it can show plans without opening them.
   useEffect(() => library.noteTitle(plan.planId, title), [library, plan, title]);
   useEffect(() => {

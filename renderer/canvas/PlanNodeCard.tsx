@@ -1,5 +1,6 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { countRender } from '../app/benchHooks';
 import { InlineTitle } from './InlineTitle';
 
 /** What a canvas card shows; computed outside so the component never reads the whole plan. */
@@ -31,6 +32,7 @@ const KIND_LABEL: Readonly<Record<string, string>> = {
 
 /** A card: kind, title (editable in place), owner colour, status badge, critical, blocked and handoff marks. */
 export const PlanNodeCard = memo(function PlanNodeCard({ id, data, selected }: NodeProps<PlanFlowNode>) {
+  countRender(id);
   const classes = ['plan-node', `plan-node--${data.kind}`];
   if (data.critical) classes.push('plan-node--critical');
   if (data.blocked) classes.push('plan-node--blocked');
