@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { PlanDocument, PlanLibrary } from '../../shared/doc';
 import { analysePlan, describeCycle } from '../../shared/planning';
 import { PlanCanvas } from '../canvas/PlanCanvas';
+import { Inspector } from '../panels/Inspector';
+import { PersonasPanel } from '../panels/PersonasPanel';
 import { BoardView } from '../views/BoardView';
 import { MatrixView } from '../views/MatrixView';
 import { TimelineView } from '../views/TimelineView';
@@ -46,6 +48,7 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
   const snapshot = usePlanSnapshot(plan);
   const [view, setView] = useState<PlanViewName>('canvas');
   const [exportError, setExportError] = useState<string | null>(null);
+  const [personasOpen, setPersonasOpen] = useState(false);
   const [selection] = useState(() => new SelectionStore());
   const today = new Date().toISOString().slice(0, 10);
   const analysis = useMemo(() => analysePlan(snapshot, today), [snapshot, today]);
@@ -121,6 +124,9 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
             ))}
           </nav>
           <span className="plan-view__actions">
+            <button type="button" aria-label="Personas" title="Personas: people and agents, roles, capacity, colours" aria-pressed={personasOpen} onClick={() => setPersonasOpen((o) => !o)}>
+              Personas
+            </button>
             <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => plan.undo()}>
               ↶
             </button>
@@ -157,8 +163,10 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
                   </button>
                 }
               />
+              <Inspector />
             </div>
           )}
+          {personasOpen && <PersonasPanel onClose={() => setPersonasOpen(false)} />}
           {view === 'matrix' && <MatrixView />}
           {view === 'board' && <BoardView />}
           {view === 'timeline' && <TimelineView />}
