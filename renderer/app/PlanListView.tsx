@@ -1,7 +1,8 @@
 import { useRef, useState, useSyncExternalStore, type ChangeEvent, type FormEvent } from 'react';
 import type { PlanLibrary, PlanSummary } from '../../shared/doc';
 import { formatProblems } from '../../shared/model';
-import { importPlanFile } from './importPlan';
+import { EXAMPLE_PLAN } from '../../shared/model/examplePlan';
+import { createPlanFromJson, importPlanFile } from './importPlan';
 import { navigate } from './useHashRoute';
 import { displayName } from './userIdentity';
 
@@ -21,6 +22,13 @@ export function PlanListView({ library }: { library: PlanLibrary }) {
     if (!imported.ok) return setError(`Could not import ${imported.error}`);
     setError(null);
     navigate({ view: 'plan', planId: imported.value });
+  }
+
+  async function createExample() {
+    const created = await createPlanFromJson(EXAMPLE_PLAN, library, displayName());
+    if (!created.ok) return setError(`Could not create the example: ${created.error}`);
+    setError(null);
+    navigate({ view: 'plan', planId: created.value });
   }
 
   async function create(event: FormEvent) {
@@ -44,6 +52,9 @@ export function PlanListView({ library }: { library: PlanLibrary }) {
         <label htmlFor="new-plan-title">New plan</label>
         <input id="new-plan-title" placeholder="Feature to plan, e.g. Real-time Collaboration System" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />
         <button type="submit">Create plan</button>
+        <button type="button" title="New plan from the Real-time Collaboration System example" onClick={createExample}>
+          New from example
+        </button>
         <button type="button" title="Import plan (.json or .baton)" onClick={() => fileInput.current?.click()}>
           Import plan
         </button>

@@ -1,5 +1,6 @@
 import { decodeBatonFile, loadPlanJson, looksLikeBatonFile, persistLocally, PlanDocument, type PlanLibrary } from '../../shared/doc';
-import { fail, formatProblems, newId, ok, parsePlanJson, type Result } from '../../shared/model';
+import { fail, formatProblems, newId, ok, parsePlanJson, type PlanJson, type Result } from '../../shared/model';
+import { placeUnpositioned } from '../../shared/planning';
 
 /**
  * Opens a plan file in the app: interchange JSON becomes a new plan; a `.baton` file becomes
@@ -29,8 +30,14 @@ export async function importPlanFile(name: string, bytes: Uint8Array, library: P
   }
   const parsed = parsePlanJson(text);
   if (!parsed.ok) return fail(`${name}:\n${formatProblems(parsed.error)}`);
+  return createPlanFromJson(parsed.value, library, actor);
+}
+
+/** A new plan from parsed interchange JSON; nodes without a position are laid out first. */
+export async function createPlanFromJson(json: PlanJson, library: PlanLibrary, actor: string): Promise<Result<string, string>> {
+  const placed = await placeUnpositioned(json);
   return storePlan(newId('plan'), library, actor, (plan) => {
-    loadPlanJson(plan.ydoc, parsed.value);
+    loadPlanJson(plan.ydoc, placed);
     return ok(undefined);
   });
 }

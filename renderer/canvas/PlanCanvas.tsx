@@ -13,6 +13,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { NodeMove } from '../../shared/doc';
 import { formatProblems, type NodeKind, type PlanSnapshot, type Position } from '../../shared/model';
+import { layoutAll } from '../../shared/planning';
 import { usePlan, useSelection } from '../app/planContext';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
 import { copyFragment, FRAGMENT_MIME, prepareFragment, readFragment, type CopiedFragment } from './canvasClipboard';
@@ -162,6 +163,20 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
     [plan, report],
   );
 
+  const [layingOut, setLayingOut] = useState(false);
+  const runAutoLayout = useCallback(async () => {
+    const snap = latest.current.snapshot;
+    setLayingOut(true);
+    try {
+      const moves = await layoutAll(snap.nodes.values(), snap.edges.values());
+      // Only nodes still in the plan: a teammate may have removed one while layout ran.
+      const current = latest.current.snapshot.nodes;
+      if (report(plan.commands.moveNodes(moves.filter((m) => current.has(m.id))))) void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
+    } finally {
+      setLayingOut(false);
+    }
+  }, [flow, plan, report]);
+
   const focusNode = useCallback(
     (id: string) => {
       const node = flow.getNode(id);
@@ -212,6 +227,9 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
         setSearching(false);
         setMenu(null);
         selection.clear();
+      } else if (key.toLowerCase() === 'l' && !event.shiftKey) {
+        event.preventDefault();
+        void runAutoLayout();
       } else if (key === '!' || (event.shiftKey && key === '1')) {
         void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
       } else if (!event.shiftKey) {
@@ -249,7 +267,7 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [createNode, flow, insertCopy, nudge, removeSelected, selection]);
+  }, [createNode, flow, insertCopy, nudge, removeSelected, runAutoLayout, selection]);
   const pasteFallback = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const onNodesChange = useCallback(
@@ -383,6 +401,9 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
     <CanvasActionsContext.Provider value={actions}>
       <div className="canvas" ref={wrapper}>
         <CanvasToolbar onCreate={(kind) => createNode(kind)} onFitView={() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 })} onSearch={() => setSearching(true)}>
+          <button type="button" aria-label="Auto-layout" title="Auto-layout: left to right, workstreams as lanes (L)" disabled={layingOut} onClick={() => void runAutoLayout()}>
+            {layingOut ? 'Laying out…' : 'Auto-layout'}
+          </button>
           {extraTools}
         </CanvasToolbar>
         {searching && <CanvasSearch onFocusNode={focusNode} onClose={() => setSearching(false)} />}

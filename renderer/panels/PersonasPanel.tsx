@@ -113,7 +113,7 @@ function PersonaRow({ persona, snapshot }: { persona: Persona; snapshot: PlanSna
         <TextField label="Name" field="name" value={persona.name} onCommit={(v) => update({ name: v.trim() })} required />
         <TextField label="Role" field="role" value={persona.role ?? ''} onCommit={(v) => update({ role: v.trim() === '' ? null : v.trim() })} />
         {/* updatePersona keeps `kind` fixed (like a node's kind): it is chosen when the persona is added. */}
-        <SelectField label="Kind" value={persona.kind} choices={KINDS} disabled hint="Set when added" onCommit={() => ({ ok: true, value: undefined })} />
+        <SelectField label="Kind" value={persona.kind} choices={KINDS} disabled title="Chosen when the persona is added" onCommit={() => ({ ok: true, value: undefined })} />
         <NumberField
           label="Capacity (days/week)"
           field="capacity"
@@ -125,29 +125,28 @@ function PersonaRow({ persona, snapshot }: { persona: Persona; snapshot: PlanSna
           onCommit={(n) => update({ capacity: n })}
         />
         <ColourField label="Colour" field="colour" value={personaColour(persona)} onCommit={(c) => update({ colour: c })} />
-      </div>
-      <div className="persona-row__actions">
-        {confirming && used ? (
-          <div className="confirm" role="group" aria-label={`Remove ${persona.name}?`}>
-            <span>
-              Remove {persona.name}?{' '}
-              {used.assigned + used.handoffs > 0
-                ? `${used.assigned} item${used.assigned === 1 ? '' : 's'} lose${used.assigned === 1 ? 's' : ''} this persona and ${used.handoffs} handoff${used.handoffs === 1 ? '' : 's'} will be dropped.`
-                : 'Nothing in the plan refers to them.'}
-            </span>
-            <button type="button" className="danger" onClick={remove}>
-              Remove
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} autoFocus>
-              Cancel
-            </button>
-          </div>
-        ) : (
-          <button type="button" aria-label={`Remove ${persona.name}`} onClick={() => setConfirming(true)}>
+        <div className="persona-row__remove">
+          <button type="button" aria-label={`Remove ${persona.name}`} title={`Remove ${persona.name}`} disabled={confirming} onClick={() => setConfirming(true)}>
             Remove…
           </button>
-        )}
+        </div>
       </div>
+      {confirming && used && (
+        <div className="confirm" role="group" aria-label={`Remove ${persona.name}?`}>
+          <span>
+            Remove {persona.name}?{' '}
+            {used.assigned + used.handoffs > 0
+              ? `${used.assigned} item${used.assigned === 1 ? '' : 's'} lose${used.assigned === 1 ? 's' : ''} this persona and ${used.handoffs} handoff${used.handoffs === 1 ? '' : 's'} will be dropped.`
+              : 'Nothing in the plan refers to them.'}
+          </span>
+          <button type="button" className="danger" onClick={remove}>
+            Remove
+          </button>
+          <button type="button" onClick={() => setConfirming(false)} autoFocus>
+            Cancel
+          </button>
+        </div>
+      )}
       {error && <ErrorText>{error}</ErrorText>}
     </fieldset>
   );

@@ -7,3 +7,4 @@ export * from './load';
 export * from './rollups';
 export * from './matrix';
 export * from './analysis';
+export * from './layoutPlan';

@@ -140,4 +140,34 @@ describe('the canvas, by mouse and keyboard', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => node(page, 'Conflict resolution UI').locator('.plan-node--selected').count()).toBe(1);
   });
+
+  it('starts a plan from the example, laid out with its four workstream lanes, and re-lays it out as one undo step', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}#/`);
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await expect.poll(() => page.locator('.plan-view__title').textContent()).toBe('Real-time Collaboration System');
+    await expect.poll(() => page.locator('.workstream-node').count()).toBe(4);
+    for (const lane of ['Core Infrastructure', 'Data Layer', 'API Design', 'UI/UX Design']) {
+      expect(await page.locator('.workstream-node__title', { hasText: lane }).count(), lane).toBe(1);
+    }
+    await expect.poll(() => page.locator('.plan-node--critical').count()).toBeGreaterThan(0);
+    // Every card starts inside its lane: laid out, not piled up.
+    const before = await page.locator('.react-flow__node[data-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform));
+    expect(new Set(before).size).toBe(before.length);
+
+    // Nudge one card out of place, then auto-layout puts it back; one undo brings the nudge back.
+    const card = page.locator('.react-flow__node[data-id]').filter({ has: page.locator('.plan-node--task') }).first();
+    const transform = () => card.evaluate((e) => (e as HTMLElement).style.transform);
+    const laidOut = await transform();
+    await card.click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(transform).not.toBe(laidOut);
+    const nudged = await transform();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await expect.poll(transform).toBe(laidOut);
+    await page.keyboard.press('Control+z');
+    await expect.poll(transform).toBe(nudged);
+    expect(browser.errors).toEqual([]);
+  });
 });

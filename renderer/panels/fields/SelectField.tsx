@@ -15,17 +15,19 @@ interface SelectFieldProps {
   field?: string;
   hint?: string;
   disabled?: boolean;
+  /** A tooltip on the select (why it is disabled, say). */
+  title?: string;
 }
 
 /** A select committed on change; a refused choice stays shown with its error. */
-export function SelectField({ label, value, choices, onCommit, field, hint, disabled }: SelectFieldProps) {
+export function SelectField({ label, value, choices, onCommit, field, hint, disabled, title }: SelectFieldProps) {
   const draft = useDraft(value, onCommit, field);
   // A value that is not among the choices (a persona removed by a teammate a moment ago) still shows.
   const known = choices.some((c) => c.value === draft.value);
   return (
     <Field label={label} error={draft.error} hint={hint}>
       {({ id, describedBy, invalid }) => (
-        <select id={id} value={draft.value} disabled={disabled} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => draft.commit(e.target.value)}>
+        <select id={id} value={draft.value} disabled={disabled} title={title} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => draft.commit(e.target.value)}>
           {!known && <option value={draft.value}>Unknown ({draft.value})</option>}
           {choices.map((c) => (
             <option key={c.value} value={c.value}>
