@@ -7,10 +7,10 @@ const ICONS: Readonly<Record<NodeKind, string>> = {
   workstream: '▭',
   task: '▢',
   milestone: '◆',
-  gate: '⛩',
+  gate: '⬡',
   risk: '⚠',
   decision: '⚖',
-  artifact: '📄',
+  artifact: '▤',
 };
 
 /** The canvas toolbar: one button per node kind, fit view, search, and whatever the plan view adds. */
@@ -24,10 +24,10 @@ export function CanvasToolbar({ onCreate, onFitView, onSearch, children }: { onC
       ))}
       <span className="canvas__toolbar-gap" />
       <button type="button" aria-label="Find on canvas" title="Find on canvas (Ctrl+F)" onClick={onSearch}>
-        🔍
+        Find
       </button>
       <button type="button" aria-label="Fit plan to view" title="Fit plan to view (Shift+1)" onClick={onFitView}>
-        ⤢
+        Fit
       </button>
       {children}
     </div>

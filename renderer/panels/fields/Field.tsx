@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { fail, formatProblem, type Problem, type Result } from '../../../shared/model';
 
 /** What a field hands its edits to: usually one `plan.commands.*` call, so one undo step. */
@@ -25,15 +25,26 @@ export function problemText(problems: readonly Problem[], field?: string): strin
  * wins over remote changes only until it is committed or reverted; a refused commit keeps it.
  */
 export function useDraft<T>(stored: T, commit: Commit<T>, field?: string) {
-  const [draft, setDraft] = useState<{ value: T } | null>(null);
+  // `refused`: the draft was committed and refused, so it is not tried again on its own.
+  const [draft, setDraft] = useState<{ value: T; refused: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // An edit still typed when the field goes away (the view switched, Alt+2) is committed, not lost.
+  const pending = useRef<{ draft: typeof draft; stored: T; commit: Commit<T> }>({ draft, stored, commit });
+  pending.current = { draft, stored, commit };
+  useEffect(
+    () => () => {
+      const { draft: last, stored: was, commit: save } = pending.current;
+      if (last && !last.refused && !Object.is(last.value, was)) save(last.value);
+    },
+    [],
+  );
   return {
     value: draft ? draft.value : stored,
     editing: draft !== null,
     error,
     /** Records an edit without committing it. */
     change(value: T) {
-      setDraft({ value });
+      setDraft({ value, refused: false });
     },
     /** Commits `value` (or the draft); true when it was stored or nothing changed. */
     commit(value: T | undefined = draft?.value): boolean {
@@ -48,7 +59,7 @@ export function useDraft<T>(stored: T, commit: Commit<T>, field?: string) {
         setError(null);
         return true;
       }
-      setDraft({ value });
+      setDraft({ value, refused: true });
       setError(problemText(result.error, field));
       return false;
     },
