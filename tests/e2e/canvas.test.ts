@@ -44,7 +44,7 @@ describe('the canvas, by mouse and keyboard', () => {
     await server?.close();
   });
 
-  it('sketches a workstream with three connected tasks, refuses a cycle, undoes and redoes, and keeps it all after a reload', async () => {
+  it('sketches a workstream with connected tasks, sets owners and estimates in the inspector, refuses a cycle, undoes and redoes, and keeps it all after a reload', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
     await page.getByLabel('New plan').fill('Canvas sketch');
@@ -54,15 +54,33 @@ describe('the canvas, by mouse and keyboard', () => {
     // A workstream from the toolbar, three tasks by keyboard: each new task joins the lane.
     await page.getByRole('button', { name: 'Add workstream' }).click();
     await typeTitle(page, 'Core Infrastructure');
-    for (const title of ['Message queue', 'WebSocket server', 'Realtime UI']) {
+    for (const title of ['Message queue', 'WebSocket server', 'Realtime UI', 'Runbook']) {
       await page.keyboard.press('t');
       await typeTitle(page, title);
     }
     await page.getByRole('button', { name: 'Fit plan to view' }).click();
     // Fitting animates for a quarter of a second; handles must be still before dragging from them.
     await page.waitForTimeout(400);
-    await expect.poll(() => page.locator('.plan-node--task').count()).toBe(3);
+    await expect.poll(() => page.locator('.plan-node--task').count()).toBe(4);
     await expect.poll(() => page.locator('.workstream-node').count()).toBe(1);
+
+    // A persona, then owners and estimates in the inspector.
+    await page.getByRole('button', { name: 'Personas' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Personas' });
+    await dialog.getByRole('button', { name: 'Add persona' }).click();
+    await dialog.getByRole('form', { name: 'New persona' }).getByLabel('Name').fill('Developer');
+    await dialog.getByRole('form', { name: 'New persona' }).getByRole('button', { name: 'Add', exact: true }).click();
+    await dialog.getByRole('group', { name: 'Developer' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    for (const [title, days] of [['Message queue', '3'], ['WebSocket server', '2'], ['Realtime UI', '4'], ['Runbook', '1']] as const) {
+      await node(page, title).click();
+      await expect.poll(() => inspector.getByLabel('Title', { exact: true }).inputValue()).toBe(title);
+      await inspector.getByLabel('Owner').selectOption({ label: 'Developer' });
+      await inspector.getByLabel('Estimate (days)').fill(days);
+      await inspector.getByLabel('Estimate (days)').press('Enter');
+      await expect.poll(() => node(page, title).locator('.plan-node__owner').textContent()).toBe('Developer');
+    }
 
     await connect(page, 'Message queue', 'WebSocket server');
     await connect(page, 'WebSocket server', 'Realtime UI');
@@ -75,8 +93,10 @@ describe('the canvas, by mouse and keyboard', () => {
     );
     expect(await page.locator('.react-flow__edge').count()).toBe(2);
 
-    // The chain is the critical path: every card and both edges marked.
+    // The 9-day chain is the critical path: its cards and both edges marked; the 1-day runbook has slack.
     await expect.poll(() => page.locator('.plan-node--critical').count()).toBe(3);
+    expect(await node(page, 'Runbook').locator('.plan-node--critical').count()).toBe(0);
+    expect(await node(page, 'Runbook').locator('.plan-node').getAttribute('title')).toContain('Slack: 8 days');
     await expect.poll(() => page.locator('.react-flow__edge.edge--critical').count()).toBe(2);
 
     // Undo the last dependency, redo it.
@@ -87,7 +107,8 @@ describe('the canvas, by mouse and keyboard', () => {
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
 
     await page.reload();
-    await expect.poll(() => page.locator('.plan-node--task').count()).toBe(3);
+    await expect.poll(() => page.locator('.plan-node--task').count()).toBe(4);
+    await expect.poll(() => page.locator('.plan-node--critical').count()).toBe(3);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     expect(await node(page, 'Realtime UI').count()).toBe(1);
     expect(browser.errors).toEqual([]);
