@@ -1,8 +1,9 @@
-import { useRef, useState, useSyncExternalStore, type ChangeEvent, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { PlanLibrary, PlanSummary } from '../../shared/doc';
 import { formatProblems } from '../../shared/model';
 import { EXAMPLE_PLAN } from '../../shared/model/examplePlan';
-import { createPlanFromJson, importPlanFile } from './importPlan';
+import { ImportPlanButton } from './ImportPlanButton';
+import { createPlanFromJson } from './importPlan';
 import { navigate } from './useHashRoute';
 import { displayName } from './userIdentity';
 
@@ -11,18 +12,6 @@ export function PlanListView({ library }: { library: PlanLibrary }) {
   const plans = useSyncExternalStore(library.subscribe, library.getPlans);
   const [newTitle, setNewTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
-
-  const fileInput = useRef<HTMLInputElement>(null);
-
-  async function importFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    const imported = await importPlanFile(file.name, new Uint8Array(await file.arrayBuffer()), library, displayName());
-    if (!imported.ok) return setError(`Could not import ${imported.error}`);
-    setError(null);
-    navigate({ view: 'plan', planId: imported.value });
-  }
 
   async function createExample() {
     const created = await createPlanFromJson(EXAMPLE_PLAN, library, displayName());
@@ -55,10 +44,7 @@ export function PlanListView({ library }: { library: PlanLibrary }) {
         <button type="button" title="New plan from the Real-time Collaboration System example" onClick={createExample}>
           New from example
         </button>
-        <button type="button" title="Import plan (.json or .baton)" onClick={() => fileInput.current?.click()}>
-          Import plan
-        </button>
-        <input ref={fileInput} type="file" accept=".json,.baton,application/json" hidden aria-label="Plan file to import" onChange={importFile} />
+        <ImportPlanButton library={library} onError={setError} />
       </form>
       {error && (
         <p role="alert" className="error">

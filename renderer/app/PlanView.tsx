@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { PlanDocument, PlanLibrary } from '../../shared/doc';
 import { analysePlan, describeCycle } from '../../shared/planning';
 import { PlanCanvas } from '../canvas/PlanCanvas';
@@ -9,6 +9,7 @@ import { MatrixView } from '../views/MatrixView';
 import { TimelineView } from '../views/TimelineView';
 import { stringifyPlanJson, toPlanJson } from '../../shared/model';
 import { exposeBenchHooks } from './benchHooks';
+import { ImportPlanButton } from './ImportPlanButton';
 import { fileNameFor, platform } from './platform';
 import { PlanProvider, type PlanContextValue, type PlanViewName } from './planContext';
 import { SelectionStore } from './selection';
@@ -77,6 +78,11 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
       }
       if (!mod || isTyping(event.target)) return;
       const key = event.key.toLowerCase();
+      if (key === 'e') {
+        event.preventDefault();
+        void exportRef.current();
+        return;
+      }
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
         plan.undo();
@@ -89,6 +95,8 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
     return () => window.removeEventListener('keydown', onKey);
   }, [plan]);
 
+  const exportRef = useRef(exportPlan);
+  exportRef.current = exportPlan;
   async function exportPlan() {
     const text = stringifyPlanJson(toPlanJson(plan.getSnapshot()));
     const saved = await platform.saveFile(fileNameFor(title, 'json'), new TextEncoder().encode(text), 'application/json');
@@ -158,9 +166,12 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
             <div className="plan-view__main">
               <PlanCanvas
                 extraTools={
-                  <button type="button" aria-label="Export plan" title="Export plan as interchange JSON" onClick={exportPlan}>
-                    Export
-                  </button>
+                  <>
+                    <ImportPlanButton library={library} onError={setExportError} label="Import" />
+                    <button type="button" aria-label="Export plan" title="Export plan as interchange JSON (Ctrl+E)" onClick={exportPlan}>
+                      Export
+                    </button>
+                  </>
                 }
               />
               <Inspector />

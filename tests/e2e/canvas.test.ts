@@ -160,6 +160,16 @@ describe('the canvas, by mouse and keyboard', () => {
     await page.getByRole('searchbox', { name: 'Find on canvas' }).fill('conflict resolution ui');
     await page.keyboard.press('Enter');
     await expect.poll(() => node(page, 'Conflict resolution UI').locator('.plan-node--selected').count()).toBe(1);
+
+    // Export plan gives back the interchange JSON that came in (web mode: a download).
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export plan' }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(await readFile(file, 'utf8'));
+    const original = JSON.parse(bytes.toString('utf8'));
+    expect(exported.title).toBe(original.title);
+    expect(exported.nodes.map((n: { id: string }) => n.id).sort()).toEqual(original.nodes.map((n: { id: string }) => n.id).sort());
+    expect(exported.edges).toHaveLength(original.edges.length);
   });
 
   it('starts a plan from the example, laid out with its four workstream lanes, and re-lays it out as one undo step', async () => {

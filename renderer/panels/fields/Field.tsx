@@ -26,11 +26,16 @@ export function problemText(problems: readonly Problem[], field?: string): strin
  */
 export function useDraft<T>(stored: T, commit: Commit<T>, field?: string) {
   // `refused`: the draft was committed and refused, so it is not tried again on its own.
-  const [draft, setDraft] = useState<{ value: T; refused: boolean } | null>(null);
+  const [draft, setDraftState] = useState<{ value: T; refused: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   // An edit still typed when the field goes away (the view switched, Alt+2) is committed, not lost.
   const pending = useRef<{ draft: typeof draft; stored: T; commit: Commit<T> }>({ draft, stored, commit });
   pending.current = { draft, stored, commit };
+  // Kept in step at once, so a field unmounted right after a commit does not commit twice.
+  const setDraft = (next: typeof draft) => {
+    pending.current = { ...pending.current, draft: next };
+    setDraftState(next);
+  };
   useEffect(
     () => () => {
       const { draft: last, stored: was, commit: save } = pending.current;
@@ -129,11 +134,12 @@ export function Facts({ items, label }: { items: readonly (readonly [string, Rea
 /**
  * Keeps a panel's keystrokes from reaching the window's shortcut handlers (the canvas creates a
  * task on "t" and deletes on Delete unless an input has focus; a focused button here is not one).
- * Undo and redo still pass; `modal` keeps every other Ctrl/Cmd shortcut in too.
+ * Ctrl/Cmd and Alt shortcuts (undo, redo, switching views) still pass; a `modal` panel lets only
+ * undo and redo through.
  */
 export function keepKeysInside(event: KeyboardEvent, modal = false): void {
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
-  if (mod && (key === 'z' || key === 'y')) return;
-  if (!mod || modal) event.stopPropagation();
+  if (mod && !event.altKey && (key === 'z' || key === 'y')) return;
+  if (modal || !(mod || event.altKey)) event.stopPropagation();
 }
