@@ -116,6 +116,14 @@ describe('inspector and personas panels', () => {
     await expect.poll(() => schedule.locator('.facts__row', { hasText: 'Critical' }).locator('dd').textContent()).toBe('Yes');
     expect(await schedule.locator('.facts__row', { hasText: 'Blocked by' }).locator('dd').textContent()).toBe('Conflict resolution data model');
     expect(await schedule.locator('.facts__row', { hasText: 'Slack' }).locator('dd').textContent()).toBe('0 days');
+
+    // An edit still being typed when the view switches (Alt+2) is kept, not lost.
+    await select(plan, 't-monitoring');
+    await title.fill('Monitoring and alerting v2');
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => plan.matrixRow('Monitoring and alerting v2').count()).toBe(1);
+    await plan.showView('Canvas');
+    await expect.poll(() => title.inputValue()).toBe('Monitoring and alerting v2');
     expect(browser.errors).toEqual([]);
   });
 
