@@ -192,7 +192,9 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
   // Keyboard: creation keys, delete, duplicate, select all, nudge, edit, search, fit view.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Canvas keys act on the canvas: not while typing, nor while a control elsewhere has focus.
       if (isTyping(event.target)) return;
+      if (!(event.target === document.body || (event.target instanceof Node && wrapper.current?.contains(event.target)))) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key;
       const sel = latest.current.selected;
@@ -281,7 +283,8 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
           sized ??= new Map();
           sized.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
         } else if (c.type === 'select') {
-          nextSelection ??= new Set(latest.current.selected.nodes);
+          // The store, not the last render: node and edge changes of one click arrive back to back.
+          nextSelection ??= new Set(selection.get().nodes);
           if (c.selected) nextSelection.add(c.id);
           else nextSelection.delete(c.id);
         } else if (c.type === 'position' && c.dragging && c.position) {
@@ -302,7 +305,7 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
           }
         }
       }
-      if (nextSelection) selection.set(nextSelection, latest.current.selected.edges);
+      if (nextSelection) selection.set(nextSelection, selection.get().edges);
       if (moved) setDragging(moved);
       if (sized) {
         const updates = sized;
@@ -370,11 +373,11 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
       let next: Set<string> | null = null;
       for (const c of changes) {
         if (c.type !== 'select') continue;
-        next ??= new Set(latest.current.selected.edges);
+        next ??= new Set(selection.get().edges);
         if (c.selected) next.add(c.id);
         else next.delete(c.id);
       }
-      if (next) selection.set(latest.current.selected.nodes, next);
+      if (next) selection.set(selection.get().nodes, next);
     },
     [selection],
   );
