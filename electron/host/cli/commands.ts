@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
 import { serveCommand } from './serveCommand';
+import { mergeCommand } from './mergeCommand';
 import { scheduleCommand } from './scheduleCommand';
 import { startCommand } from './startCommand';
 import { validateCommand } from './validateCommand';
@@ -8,4 +9,4 @@ import { validateCommand } from './validateCommand';
  * Every `baton` command, in the order `baton --help` lists them. A new command is one
  * module (see serveCommand.ts) plus one line here.
  */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scheduleCommand, validateCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scheduleCommand, validateCommand, mergeCommand];
