@@ -3,7 +3,9 @@ import type { PlanDocument, PlanLibrary } from '../../shared/doc';
 import { analysePlan, describeCycle } from '../../shared/planning';
 import { PlanCanvas } from '../canvas/PlanCanvas';
 import { Inspector } from '../panels/Inspector';
+import { ExportDialog } from '../panels/ExportDialog';
 import { PersonasPanel } from '../panels/PersonasPanel';
+import { exportFormats } from './exportFormats';
 import { BoardView } from '../views/BoardView';
 import { MatrixView } from '../views/MatrixView';
 import { TimelineView } from '../views/TimelineView';
@@ -50,6 +52,7 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
   const [view, setView] = useState<PlanViewName>('canvas');
   const [exportError, setExportError] = useState<string | null>(null);
   const [personasOpen, setPersonasOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [selection] = useState(() => new SelectionStore());
   const today = new Date().toISOString().slice(0, 10);
   const analysis = useMemo(() => analysePlan(snapshot, today), [snapshot, today]);
@@ -95,13 +98,7 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
     return () => window.removeEventListener('keydown', onKey);
   }, [plan]);
 
-  const exportRef = useRef(exportPlan);
-  exportRef.current = exportPlan;
-  async function exportPlan() {
-    const text = stringifyPlanJson(toPlanJson(plan.getSnapshot()));
-    const saved = await platform.saveFile(fileNameFor(title, 'json'), new TextEncoder().encode(text), 'application/json');
-    setExportError(saved.ok ? null : `Could not export: ${saved.error}`);
-  }
+  const exportRef = useRef(() => setExporting(true));
 
   const [canUndo, canRedo] = undoState.split('/').map((s) => s === 'true');
   const cycle = analysis.schedule.ok ? null : analysis.schedule.cycle;
@@ -168,7 +165,7 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
                 extraTools={
                   <>
                     <ImportPlanButton library={library} onError={setExportError} label="Import" />
-                    <button type="button" aria-label="Export plan" title="Export plan as interchange JSON (Ctrl+E)" onClick={exportPlan}>
+                    <button type="button" aria-label="Export plan" title="Export plan: documents, JSON, Mermaid, images, .baton (Ctrl+E)" onClick={() => setExporting(true)}>
                       Export
                     </button>
                   </>
@@ -178,6 +175,7 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
             </div>
           )}
           {personasOpen && <PersonasPanel onClose={() => setPersonasOpen(false)} />}
+          {exporting && <ExportDialog title={title} formats={exportFormats(plan, today)} onClose={() => setExporting(false)} />}
           {view === 'matrix' && <MatrixView />}
           {view === 'board' && <BoardView />}
           {view === 'timeline' && <TimelineView />}

@@ -162,14 +162,28 @@ describe('the canvas, by mouse and keyboard', () => {
     await expect.poll(() => node(page, 'Conflict resolution UI').locator('.plan-node--selected').count()).toBe(1);
 
     // Export plan gives back the interchange JSON that came in (web mode: a download).
-    const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export plan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export plan' });
+    await expect.poll(() => dialog.getByLabel('Export preview').inputValue()).toContain('"format": "baton-plan"');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save' }).click();
     const file = await (await download).path();
     const exported = JSON.parse(await readFile(file, 'utf8'));
     const original = JSON.parse(bytes.toString('utf8'));
     expect(exported.title).toBe(original.title);
     expect(exported.nodes.map((n: { id: string }) => n.id).sort()).toEqual(original.nodes.map((n: { id: string }) => n.id).sort());
     expect(exported.edges).toHaveLength(original.edges.length);
+
+    // The canvas as a PNG: previewed, then saved as a real PNG file.
+    await dialog.getByLabel('Format').selectOption('png');
+    await dialog.getByRole('img', { name: 'Preview of the exported image' }).waitFor();
+    const png = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const pngBytes = await readFile(await (await png).path());
+    expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(pngBytes.byteLength).toBeGreaterThan(5_000);
+    expect((await (await png).suggestedFilename())).toBe('real-time-collaboration-system.png');
+    expect(browser.errors).toEqual([]);
   });
 
   it('starts a plan from the example, laid out with its four workstream lanes, and re-lays it out as one undo step', async () => {
