@@ -1,0 +1,78 @@
+import type { BlockContent, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
+
+// Documents are built as mdast trees and serialized once, so escaping is the serializer's job:
+// a `|` or a newline in a title can never break a table or start a heading.
+
+/** Inline text: a string is plain text; arrays mix text with strong/emphasis/code. */
+export type Inline = string | PhrasingContent | readonly (string | PhrasingContent)[];
+
+/** Inline content as mdast phrasing nodes; newlines inside text become spaces (they would split a line). */
+export function inline(content: Inline): PhrasingContent[] {
+  const parts = typeof content === 'string' || !Array.isArray(content) ? [content as string | PhrasingContent] : (content as (string | PhrasingContent)[]);
+  return parts.map((p) => (typeof p === 'string' ? { type: 'text', value: p.replace(/\s*\r?\n\s*/g, ' ') } : p));
+}
+
+/** Bold text. */
+export const strong = (content: Inline): PhrasingContent => ({ type: 'strong', children: inline(content) });
+/** Italic text. */
+export const emphasis = (content: Inline): PhrasingContent => ({ type: 'emphasis', children: inline(content) });
+/** Inline code. */
+export const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
+
+/** A heading of depth 1–6. */
+export const heading = (depth: 1 | 2 | 3 | 4 | 5 | 6, content: Inline): Heading => ({ type: 'heading', depth, children: inline(content) });
+
+/** A paragraph; multi-line text keeps its line breaks. */
+export function paragraph(content: Inline): RootContent {
+  if (typeof content === 'string' && content.includes('\n')) {
+    const lines = content.split(/\r?\n/);
+    const children: PhrasingContent[] = [];
+    lines.forEach((line, i) => {
+      if (i) children.push({ type: 'break' });
+      children.push({ type: 'text', value: line });
+    });
+    return { type: 'paragraph', children };
+  }
+  return { type: 'paragraph', children: inline(content) };
+}
+
+/** A list item with inline content and optional nested blocks (a sub-list, say). */
+export function item(content: Inline, ...nested: BlockContent[]): ListItem {
+  return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inline(content) }, ...nested] };
+}
+
+/** A checklist item (`- [ ]` / `- [x]`). */
+export function checkItem(checked: boolean, content: Inline): ListItem {
+  return { ...item(content), checked };
+}
+
+/** A bullet list (or numbered with `ordered`). */
+export function list(items: readonly (ListItem | Inline)[], ordered = false): List {
+  return {
+    type: 'list',
+    ordered,
+    spread: false,
+    start: ordered ? 1 : undefined,
+    children: items.map((i) => (typeof i === 'object' && !Array.isArray(i) && (i as ListItem).type === 'listItem' ? (i as ListItem) : item(i as Inline))),
+  };
+}
+
+/** A GFM table; every cell's text is escaped by the serializer. */
+export function table(header: readonly Inline[], rows: readonly (readonly Inline[])[]): Table {
+  const row = (cells: readonly Inline[]): TableRow => ({ type: 'tableRow', children: cells.map((c): TableCell => ({ type: 'tableCell', children: inline(c) })) });
+  return { type: 'table', align: header.map(() => null), children: [row(header), ...rows.map(row)] };
+}
+
+/** A fenced code block. */
+export const codeBlock = (lang: string, value: string): RootContent => ({ type: 'code', lang, value });
+
+/** A plain-words note for a section with nothing recorded. */
+export const nothingRecorded = (what: string): RootContent => paragraph(emphasis(`No ${what} recorded.`));
+
+/** Serializes a document: GFM tables, `-` bullets, fenced code, a final newline; deterministic. */
+export function renderMarkdown(children: readonly RootContent[]): string {
+  const root: Root = { type: 'root', children: [...children] };
+  return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', listItemIndent: 'one', fences: true, rule: '-', emphasis: '_', strong: '*' });
+}
