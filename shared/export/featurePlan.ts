@@ -2,7 +2,7 @@ import type { BlockContent, ListItem, Paragraph, PhrasingContent, RootContent } 
 import { taskStatus, type ChecklistItem, type NodeOfKind, type PlanNode, type PlanSnapshot, type TaskNode } from '../model';
 import { addWorkingDays, describeCycle } from '../planning';
 import { byKeys, compareText, exportContext, type ExportContext, type ExportOptions } from './exportContext';
-import { checkItem, heading, item, list, nothingRecorded, paragraph, renderMarkdown, strong, table, type Inline } from './markdown';
+import { checkItem, emphasis, heading, item, list, nothingRecorded, paragraph, renderMarkdown, strong, table, type Inline } from './markdown';
 
 // The "Coordinate Multi-Persona Feature" template filled from a plan. Every heading of the
 // template (outside its code examples) appears here, in order, at the same depth and with
@@ -159,9 +159,9 @@ function timelineText(f: Facts): string {
   else if (start) parts.push(`starts ${start}`);
   else if (end) parts.push(`ends ${end}`);
   else parts.push('not recorded');
-  if (schedule.ok) {
+  if (schedule.ok && schedule.items.length) {
     parts.push(`the schedule needs ${plural(schedule.projectDays, 'working day')}${rollups.plan.overTimeline ? ', more than the timeline allows' : ''}`);
-  } else {
+  } else if (!schedule.ok) {
     parts.push('no schedule until the dependency cycle is broken');
   }
   return parts.join('; ');
@@ -398,7 +398,7 @@ function statusReport(f: Facts): RootContent[] {
   const { rollups, blocking, schedule } = analysis;
   const plan = rollups.plan;
   const out: RootContent[] = [heading(3, '7. Progress Tracking & Reporting'), ...playbookBlocks(f, 7)];
-  out.push(labelled('Status Report', `as of ${asOf ?? 'a date not recorded'}`));
+  out.push(labelled('Status Report', asOf ? `as of ${asOf}` : 'date not recorded'));
   if (!f.tasks.length) return [...out, nothingRecorded('tasks')];
   out.push(labelled('Overall Progress', `${num(plan.progress)}% complete — ${STATUS_LABEL[plan.status]} (${num(plan.done)} of ${plural(plan.tasks, 'task')} done)`));
   out.push(label('Workstream Status'));
@@ -475,7 +475,7 @@ function deliverables(f: Facts): RootContent[] {
   const plan = [
     `Feature decomposition: ${plural(f.workstreams.length, 'workstream')}, ${plural(f.tasks.length, 'task')}`,
     `Dependency matrix: ${plural(analysis.matrix.length, 'component')}, ${plural(snapshot.edges.size, 'dependency', 'dependencies')}; ${
-      schedule.ok ? `critical path of ${plural(schedule.projectDays, 'working day')}` : 'no critical path (dependency cycle)'
+      !schedule.ok ? 'no critical path (dependency cycle)' : schedule.items.length ? `critical path of ${plural(schedule.projectDays, 'working day')}` : 'nothing scheduled'
     }`,
     `Integration timeline: ${plural(f.milestones.length, 'milestone')}`,
     `Communication plan: ${plural(snapshot.sessions.size, 'coordination session')}`,
@@ -524,7 +524,8 @@ function nextSteps(f: Facts): RootContent[] {
   const { blocking } = f.ctx.analysis;
   const ready = f.tasks.filter((t) => taskStatus(t) === 'todo' && !(blocking.get(t.id)?.blocked ?? false)).sort(bySchedule(f));
   const out: RootContent[] = [heading(2, 'Next Steps')];
-  if (!ready.length) return [...out, nothingRecorded('tasks ready to start')];
+  if (!f.tasks.length) return [...out, nothingRecorded('tasks')];
+  if (!ready.length) return [...out, paragraph(emphasis('No task to do is free to start: each one waits on unfinished work, or every task is under way or done.'))];
   out.push(paragraph('Tasks to do whose prerequisites are all finished, by earliest start:'));
   const scheduled = f.ctx.analysis.schedule.ok;
   out.push(
