@@ -8,3 +8,4 @@ export { REMOTE_ORIGIN, LOAD_ORIGIN, MIGRATION_ORIGIN, type Origin } from './ori
 export { persistLocally, deleteLocalPlan, planDatabaseName, type LocalPersistence } from './localPersistence';
 export { PlanLibrary, type PlanSummary } from './planLibrary';
 export { encodeBatonFile, decodeBatonFile, looksLikeBatonFile, BATON_FILE_VERSION } from './batonFile';
+export { isWellFormedUpdate, isWellFormedStateVector, encodeDocumentState } from './syncSupport';
