@@ -313,6 +313,6 @@ export function exportPersonaCoordination(snapshot: PlanSnapshot, options: Expor
     ...risks(ctx, s),
     ...nextPoint(ctx, s),
     heading(2, 'Notes'),
-    s?.notes ? paragraph(s.notes) : nothingRecorded('notes'),
+    s?.notes?.trim() ? paragraph(s.notes.trim()) : nothingRecorded('notes'),
   ]);
 }

@@ -43,6 +43,8 @@ export const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.sl
 
 /** A list item `**Label**: value`, with optional nested items. */
 export function field(label: string, value: Inline, nested?: readonly (ListItem | Inline)[]): ListItem {
+  // Collaborative texts can be cleared to nothing: a blank value with nothing below says so.
+  if (typeof value === 'string' && value.trim() === '' && !nested?.length) value = 'Not recorded';
   const parts: (string | PhrasingContent)[] = Array.isArray(value) ? [...(value as readonly (string | PhrasingContent)[])] : [value as string | PhrasingContent];
   // An empty value (the items follow nested) leaves no trailing space to escape.
   const content: Inline = value === '' ? [strong(label), ':'] : [strong(label), ': ', ...parts];

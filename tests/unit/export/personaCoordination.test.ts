@@ -214,6 +214,24 @@ describe('exportPersonaCoordination', () => {
     });
   });
 
+  it('treats collaborative texts cleared to nothing as not recorded', () => {
+    const plan = asPlan({
+      ...minimal('Blank texts'),
+      personas: [
+        { id: 'a', name: 'Alice', kind: 'human' },
+        { id: 'b', name: 'Bob', kind: 'human' },
+      ],
+      nodes: [{ id: 't', kind: 'task', title: 'Task', owner: 'a' }],
+      edges: [],
+      handoffs: [{ id: 'h', task: 't', from: 'a', to: 'b', reason: '', requirements: ' ' }],
+      sessions: [{ id: 's', date: '2025-03-03', type: 'handoff', notes: '  \n ' }],
+    });
+    const markdown = exportPersonaCoordination(snapshotOf(plan));
+    expect(section(markdown, 'Pending Handoffs')).toContain('  - **Reason**: Not recorded\n  - **Requirements**: Not recorded\n');
+    expect(section(markdown, 'Notes')).toBe('\n_No notes recorded._\n');
+    expect(markdown).not.toContain('&#x');
+  });
+
   it('still exports a plan with a dependency cycle', () => {
     const plan = asPlan({
       ...minimal('Cyclic'),
