@@ -84,6 +84,9 @@ interface TreeItem {
 
 /** The plan being built, and the report of what was not read. */
 class PlanBuilder {
+  /** What could not be read, with the line it is on (0 when none) so the report reads in document order. */
+  private readonly notes: { line: number; text: string }[] = [];
+  /** Whole-document remarks, after the notes. */
   readonly report: string[] = [];
   readonly ids = new IdAllocator();
   readonly meta: { title?: string; requirements?: string; phase?: string; timelineStart?: string; timelineEnd?: string; agentEcosystem?: string } = {};
@@ -99,7 +102,12 @@ class PlanBuilder {
   readonly computed: string[] = [];
 
   note(section: string, message: string, where = ''): void {
-    this.report.push(`${section}: ${message}${where ? ` (${where})` : ''}`);
+    this.notes.push({ line: Number(/\d+/.exec(where)?.[0] ?? 0), text: `${section}: ${message}${where ? ` (${where})` : ''}` });
+  }
+
+  /** The notes in document order (stable for the same line), then the whole-document remarks. */
+  fullReport(): string[] {
+    return [...this.notes.map((n, i) => ({ ...n, i })).sort((a, b) => a.line - b.line || a.i - b.i).map((n) => n.text), ...this.report];
   }
 
   /** Declares a persona from Available Resources. */
@@ -999,5 +1007,5 @@ export function importFeaturePlanMarkdown(markdown: string): FeaturePlanImport {
   // Through JSON so undefined fields vanish; the schema then checks every value and reference.
   const parsed = parsePlanJson(JSON.parse(JSON.stringify(plan)));
   if (!parsed.ok) return { error: `the document was read but does not make a valid plan:\n${formatProblems(parsed.error)}` };
-  return { plan: parsed.value, report: b.report };
+  return { plan: parsed.value, report: b.fullReport() };
 }

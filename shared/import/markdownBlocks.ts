@@ -80,7 +80,9 @@ export const lineOf = (node: { position?: { start: { line: number } } | undefine
 
 /** A short quote of a block for a report: its kind and first words. */
 export function describeBlock(block: RootContent): string {
-  const text = oneLine(block.type === 'code' ? block.value : plainText(block));
+  const text = oneLine(
+    block.type === 'code' ? block.value : block.type === 'table' ? (block.children[0]?.children ?? []).map((c) => plainText(c)).join(' | ') : plainText(block),
+  );
   const quote = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   const kind = block.type === 'code' ? 'code block' : block.type === 'list' ? 'list' : block.type === 'table' ? 'table' : block.type === 'paragraph' ? 'paragraph' : block.type;
   return quote ? `${kind} "${quote}"` : kind;
