@@ -44,9 +44,6 @@ export const FEATURE_PLAN_PLAYBOOK = [
   { key: 'review', label: 'Reviews', section: 8 },
 ] as const;
 
-/** Task states as the decomposition tree writes them. */
-export const TREE_STATUS_WORDS = ['todo', 'active', 'blocked', 'done'] as const;
-
 /** The owner placeholder of a task that nobody owns. */
 export const UNASSIGNED = 'unassigned';
 

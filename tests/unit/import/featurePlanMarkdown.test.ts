@@ -22,6 +22,12 @@ function exported(plan: PlanJson): string {
   return exportFeaturePlan(d.getSnapshot());
 }
 
+function parsePlanJsonOrThrow(value: unknown): PlanJson {
+  const parsed = parsePlanJson(value);
+  if (!parsed.ok) throw new Error(formatProblems(parsed.error));
+  return parsed.value;
+}
+
 /** The imported plan, failing the test on an error; the plan must pass the interchange schema. */
 function imported(markdown: string): { plan: PlanJson; report: readonly string[] } {
   const result: FeaturePlanImport = importFeaturePlanMarkdown(markdown);
@@ -253,6 +259,39 @@ describe('importFeaturePlanMarkdown', () => {
     expect(outline(plan).dependencies).toEqual(['Build, test and ship -> Caching']);
     expect(plan.edges[0]!.target).toBe('t-caching');
     expect(report).toContain('1. Feature Decomposition & Analysis: two tasks are named "Caching"; names in the matrix refer to the first (line 10)');
+  });
+
+  it('round-trips nested components, support-only workstreams, unowned tasks, commas, parentheses and parent loops', () => {
+    const original = parsePlanJsonOrThrow({
+      format: 'baton-plan',
+      version: 1,
+      title: 'Edge cases',
+      requirements: 'Line one\nLine two # not a heading',
+      personas: [
+        { id: 'a', name: 'Alice', kind: 'human' },
+        { id: 'b', name: 'Bob', kind: 'agent', capacity: 2 },
+      ],
+      nodes: [
+        { id: 'ws', kind: 'workstream', title: 'Support only', support: ['b'] },
+        { id: 'empty', kind: 'workstream', title: 'Empty' },
+        { id: 't1', kind: 'task', title: 'Parent task (v2)', parent: 'ws' },
+        { id: 't2', kind: 'task', title: 'Child, with comma', parent: 't1', owner: 'a', estimateDays: 1 },
+        { id: 't3', kind: 'task', title: 'Loose', estimateDays: 2, status: 'blocked' },
+        { id: 'x', kind: 'task', title: 'Loop A', parent: 'y' },
+        { id: 'y', kind: 'task', title: 'Loop B', parent: 'x' },
+      ],
+      edges: [
+        { id: 'e1', kind: 'dependency', source: 't2', target: 't3' },
+        { id: 'e2', kind: 'dependency', source: 't1', target: 't3' },
+      ],
+    });
+    const { plan } = imported(exported(original));
+    expect(outline(plan)).toEqual(outline(original));
+    expect(plan.requirements).toBe(original.requirements);
+    expect(byTitle(plan, 'Support only')).toMatchObject({ kind: 'workstream', support: ['bob'] });
+    expect(byTitle(plan, 'Support only')).not.toHaveProperty('lead');
+    expect(byTitle(plan, 'Child, with comma').parent).toBe(byTitle(plan, 'Parent task (v2)').id);
+    expect(byTitle(plan, 'Loose')).toMatchObject({ status: 'blocked', estimateDays: 2 });
   });
 
   it('reads the empty plan export as an empty plan', () => {
