@@ -412,13 +412,14 @@ function statusReport(f: Facts): RootContent[] {
   const order = bySchedule(f);
   const done = f.tasks.filter((t) => taskStatus(t) === 'done').sort(order);
   out.push(label('Key Accomplishments'), done.length ? list(done.map((t) => `${t.title}${owner(t)}${t.finishedAt ? `, finished ${t.finishedAt}` : ''}`)) : nothingRecorded('finished tasks'));
+  const blockedCritical = new Set(plan.blockedCritical);
   const blockers: string[] = [];
   for (const t of [...f.tasks].sort(order)) {
     const b = blocking.get(t.id);
     if (!b?.blocked) continue;
     const why = taskStatus(t) === 'blocked' ? 'marked blocked' : 'blocked';
     const waiting = b.waitingOn.length ? `; waiting on ${f.titles(b.waitingOn).join(', ')}` : '';
-    const critical = plan.blockedCritical.includes(t.id) ? '; on the critical path' : '';
+    const critical = blockedCritical.has(t.id) ? '; on the critical path' : '';
     blockers.push(`${t.title}${owner(t)}: ${why}${waiting}${critical}`);
   }
   for (const id of plan.late) blockers.push(`${f.ctx.nodeTitle(id)}: late (its latest finish has passed)`);
