@@ -175,7 +175,7 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
             </div>
           )}
           {personasOpen && <PersonasPanel onClose={() => setPersonasOpen(false)} />}
-          {exporting && <ExportDialog title={title} formats={exportFormats(plan, today)} onClose={() => setExporting(false)} />}
+          {exporting && <ExportDialog title={title} formats={exportFormats(plan)} onClose={() => setExporting(false)} />}
           {view === 'matrix' && <MatrixView />}
           {view === 'board' && <BoardView />}
           {view === 'timeline' && <TimelineView />}

@@ -1,6 +1,5 @@
-import type { BlockContent, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
-import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import type { BlockContent, Heading, List, ListItem, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+import { serializeMarkdown } from './mdastSerializer';
 
 // Documents are built as mdast trees and serialized once, so escaping is the serializer's job:
 // a `|` or a newline in a title can never break a table or start a heading.
@@ -71,8 +70,10 @@ export const codeBlock = (lang: string, value: string): RootContent => ({ type: 
 /** A plain-words note for a section with nothing recorded. */
 export const nothingRecorded = (what: string): RootContent => paragraph(emphasis(`No ${what} recorded.`));
 
-/** Serializes a document: GFM tables, `-` bullets, fenced code, a final newline; deterministic. */
+/**
+ * Serializes a document: GFM tables, `-` bullets, fenced code, a final newline; deterministic.
+ * Uses the fast serializer for the mdast subset built here (see mdastSerializer.ts).
+ */
 export function renderMarkdown(children: readonly RootContent[]): string {
-  const root: Root = { type: 'root', children: [...children] };
-  return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', listItemIndent: 'one', fences: true, rule: '-', emphasis: '_', strong: '*' });
+  return serializeMarkdown(children);
 }

@@ -164,6 +164,10 @@ describe('the canvas, by mouse and keyboard', () => {
     // Export plan gives back the interchange JSON that came in (web mode: a download).
     await page.getByRole('button', { name: 'Export plan' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export plan' });
+    // The feature plan first: the template's title heading and the plan's dependency matrix.
+    await expect.poll(() => dialog.getByLabel('Export preview').inputValue()).toContain('# Coordinate Multi-Persona Feature');
+    expect(await dialog.getByLabel('Export preview').inputValue()).toContain('| Component');
+    await dialog.getByLabel('Format').selectOption('json');
     await expect.poll(() => dialog.getByLabel('Export preview').inputValue()).toContain('"format": "baton-plan"');
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Save' }).click();

@@ -1,5 +1,7 @@
 import type { CliCommand } from './command';
 import { serveCommand } from './serveCommand';
+import { exportCommand } from './exportCommand';
+import { importCommand } from './importCommand';
 import { mergeCommand } from './mergeCommand';
 import { scheduleCommand } from './scheduleCommand';
 import { startCommand } from './startCommand';
@@ -9,4 +11,4 @@ import { validateCommand } from './validateCommand';
  * Every `baton` command, in the order `baton --help` lists them. A new command is one
  * module (see serveCommand.ts) plus one line here.
  */
-export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, scheduleCommand, validateCommand, mergeCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, serveCommand, exportCommand, importCommand, mergeCommand, scheduleCommand, validateCommand];

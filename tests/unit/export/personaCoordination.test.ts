@@ -275,6 +275,6 @@ describe('exportPersonaCoordination', () => {
     expect(notes.every((n) => n.type === 'paragraph')).toBe(true);
     expect(notes.map((n) => toString(n)).join('')).toContain('# not a heading');
     expect(markdown).toContain('- **Session Type**: Problem-solving');
-    expect(section(markdown, 'Identified Dependencies')).toMatch(/^1\. \*\*- not a list\*\* depends on \*\*Pipe \| split ## not a heading\*\*$/m);
+    expect(section(markdown, 'Identified Dependencies')).toMatch(/^1\. \*\*- not a list\*\* depends on \*\*Pipe \| split \\#\\# not a heading\*\*$/m);
   });
 });
