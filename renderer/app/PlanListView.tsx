@@ -17,7 +17,7 @@ export function PlanListView({ library }: { library: PlanLibrary }) {
     const created = await createPlanFromJson(EXAMPLE_PLAN, library, displayName());
     if (!created.ok) return setError(`Could not create the example: ${created.error}`);
     setError(null);
-    navigate({ view: 'plan', planId: created.value });
+    navigate({ view: 'plan', planId: created.value.planId });
   }
 
   async function create(event: FormEvent) {

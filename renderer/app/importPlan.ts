@@ -1,14 +1,21 @@
 import { decodeBatonFile, loadPlanJson, looksLikeBatonFile, persistLocally, PlanDocument, type PlanLibrary } from '../../shared/doc';
+import { importFeaturePlanMarkdown } from '../../shared/import/featurePlanMarkdown';
 import { fail, formatProblems, newId, ok, parsePlanJson, type PlanJson, type Result } from '../../shared/model';
 import { placeUnpositioned } from '../../shared/planning';
 
 /**
- * Opens a plan file in the app: interchange JSON becomes a new plan; a `.baton` file becomes
+ * Opens a plan file in the app: interchange JSON or a feature-plan document becomes a new plan; a `.baton` file becomes
  * the plan it is a copy of, merged into it when that plan is already here (offline teammates
  * sending files to each other). A bad file is refused with its problems named, and nothing
  * is stored.
  */
-export async function importPlanFile(name: string, bytes: Uint8Array, library: PlanLibrary, actor: string): Promise<Result<string, string>> {
+/** A plan that came in, and what of the file could not become part of it. */
+export interface ImportedPlan {
+  readonly planId: string;
+  readonly notes: readonly string[];
+}
+
+export async function importPlanFile(name: string, bytes: Uint8Array, library: PlanLibrary, actor: string): Promise<Result<ImportedPlan, string>> {
   if (looksLikeBatonFile(bytes)) {
     const update = decodeBatonFile(bytes);
     if (!update.ok) return fail(`${name}: ${update.error}`);
@@ -28,13 +35,21 @@ export async function importPlanFile(name: string, bytes: Uint8Array, library: P
   } catch {
     return fail(`${name}: not a Baton plan (neither a .baton file nor UTF-8 JSON)`);
   }
+  if (/\.(md|markdown)$/i.test(name)) {
+    // A filled-in feature-plan document (also one written by hand from the template).
+    const imported = importFeaturePlanMarkdown(text);
+    if ('error' in imported) return fail(`${name}: ${imported.error}`);
+    const created = await createPlanFromJson(imported.plan, library, actor);
+    // What the document held that a plan cannot is said, never dropped in silence.
+    return created.ok ? ok({ planId: created.value.planId, notes: imported.report }) : created;
+  }
   const parsed = parsePlanJson(text);
   if (!parsed.ok) return fail(`${name}:\n${formatProblems(parsed.error)}`);
   return createPlanFromJson(parsed.value, library, actor);
 }
 
 /** A new plan from parsed interchange JSON; nodes without a position are laid out first. */
-export async function createPlanFromJson(json: PlanJson, library: PlanLibrary, actor: string): Promise<Result<string, string>> {
+export async function createPlanFromJson(json: PlanJson, library: PlanLibrary, actor: string): Promise<Result<ImportedPlan, string>> {
   const placed = await placeUnpositioned(json);
   return storePlan(newId('plan'), library, actor, (plan) => {
     loadPlanJson(plan.ydoc, placed);
@@ -42,7 +57,7 @@ export async function createPlanFromJson(json: PlanJson, library: PlanLibrary, a
   });
 }
 
-async function storePlan(planId: string, library: PlanLibrary, actor: string, fill: (plan: PlanDocument) => Result<void, unknown>): Promise<Result<string, string>> {
+async function storePlan(planId: string, library: PlanLibrary, actor: string, fill: (plan: PlanDocument) => Result<void, unknown>): Promise<Result<ImportedPlan, string>> {
   const plan = new PlanDocument({ actor, planId });
   const stored = persistLocally(plan);
   try {
@@ -52,9 +67,14 @@ async function storePlan(planId: string, library: PlanLibrary, actor: string, fi
     const migrated = plan.migrate();
     if (!migrated.ok) return fail(migrated.error);
     library.adoptPlan(planId, plan.getSnapshot().meta.title);
-    return ok(planId);
+    return ok({ planId, notes: [] });
   } finally {
     await stored.close();
     plan.destroy();
   }
+}
+
+/** What an import could not read, as one message for the user, or null when it read everything. */
+export function importNotes(notes: readonly string[]): string | null {
+  return notes.length ? `Imported. Not read from the file (${notes.length}):\n${notes.map((n) => `- ${n}`).join('\n')}` : null;
 }

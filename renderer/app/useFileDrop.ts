@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PlanLibrary } from '../../shared/doc';
-import { importPlanFile } from './importPlan';
+import { importNotes, importPlanFile } from './importPlan';
 import { navigate } from './useHashRoute';
 import { displayName } from './userIdentity';
 
@@ -24,8 +24,8 @@ export function useFileDrop(library: PlanLibrary): [string | null, (message: str
       if (!file) return;
       const imported = await importPlanFile(file.name, new Uint8Array(await file.arrayBuffer()), library, displayName());
       if (!imported.ok) return setError(`Could not open ${imported.error}`);
-      setError(null);
-      navigate({ view: 'plan', planId: imported.value });
+      setError(importNotes(imported.value.notes));
+      navigate({ view: 'plan', planId: imported.value.planId });
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);

@@ -219,4 +219,16 @@ describe('the canvas, by mouse and keyboard', () => {
     await expect.poll(transform).toBe(nudged);
     expect(browser.errors).toEqual([]);
   });
+
+  it('imports a feature-plan document written by hand from the template', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}#/`);
+    const markdown = await readFile(path.resolve(path.dirname(FIXTURE), 'markdown/hand-written-feature-plan.md'));
+    await page.getByLabel('Plan file to import').setInputFiles({ name: 'feature-plan.md', mimeType: 'text/markdown', buffer: markdown });
+    await page.locator('.plan-view__title').waitFor();
+    await expect.poll(() => page.locator('.workstream-node').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.plan-node--task').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThan(0);
+    expect(browser.errors).toEqual([]);
+  });
 });

@@ -162,6 +162,25 @@ describe('plan files through the CLI: export, import, merge', () => {
     });
   });
 
+  it('exports a plan with a cycle, showing the cycle and warning on stderr', async () => {
+    const cyclic = { format: 'baton-plan', version: 1, title: 'Loop', personas: [], nodes: [{ id: 'a', kind: 'task', title: 'Alpha' }, { id: 'b', kind: 'task', title: 'Beta' }], edges: [{ id: 'e1', kind: 'dependency', source: 'a', target: 'b' }, { id: 'e2', kind: 'dependency', source: 'b', target: 'a' }] };
+    await writeFile(file('loop.json'), JSON.stringify(cyclic));
+    const result = await run(['export', file('loop.json'), '--format', 'feature-plan']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('warning: the dependencies form a cycle (Alpha → Beta → Alpha)');
+    expect(result.stdout).toContain('Alpha → Beta → Alpha');
+  });
+
+  it('imports a feature-plan document to .baton and reports what it could not read', async () => {
+    const md = path.resolve(__dirname, '../../../fixtures/markdown/garbage-feature-plan.md');
+    const result = await run(['import', md, '-o', file('from-md.baton')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('not imported:');
+    const loaded = await readPlanFile(file('from-md.baton'));
+    if (!loaded.ok) throw new Error(loaded.error);
+    expect([...loaded.value.document.getSnapshot().nodes.values()].some((n) => n.kind === 'task')).toBe(true);
+  });
+
   it('wrong usage exits 2', async () => {
     for (const args of [
       ['export', file('good.baton')],
