@@ -1,4 +1,5 @@
 import { documentBench } from './documentBench';
+import { exportBench } from './exportBench';
 import { report, type BenchRow } from './harness';
 import { planningBench } from './planningBench';
 
@@ -8,4 +9,5 @@ const rows: BenchRow[] = [];
 console.log('Baton bench: medians of several runs on this machine\n');
 rows.push(...documentBench());
 rows.push(...planningBench());
+rows.push(...exportBench());
 report(rows);

@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { encodeBatonFile, loadPlanJson, PlanDocument } from '../../shared/doc';
+import { TEXT_FORMATS } from '../../shared/export/formats';
+import { generatePlan } from '../support/generatePlan';
+import { median, sample, type BenchRow } from './harness';
+
+/** Rows for the exporters at 5,000 tasks, and the CLI end to end (the built dist/cli.cjs). */
+export function exportBench(): BenchRow[] {
+  const plan = generatePlan({ tasks: 5_000, dependencies: 7_500, workstreams: 50 });
+  const doc = new PlanDocument({ actor: 'bench' });
+  loadPlanJson(doc.ydoc, plan);
+  const snapshot = doc.getSnapshot();
+  const size = '5000 tasks, 7,500 deps';
+  const rows: BenchRow[] = [];
+  for (const format of TEXT_FORMATS) {
+    const times = sample(7, () => undefined, () => void format.render(snapshot));
+    const bytes = format.render(snapshot).length;
+    rows.push({ scenario: `export ${format.id}`, size: `${size}, ${(bytes / 1024).toFixed(0)} KiB out`, median: median(times), runs: times.length, target: 'median < 150 ms' });
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'baton-bench-'));
+  try {
+    const input = path.join(dir, 'plan.baton');
+    writeFileSync(input, encodeBatonFile(doc.encodeState()));
+    const cli = path.resolve('dist/cli.cjs');
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      execFileSync(process.execPath, [cli, 'export', input, '--format', 'feature-plan', '-o', path.join(dir, `out-${i}.md`)], { stdio: 'ignore' });
+      times.push(performance.now() - start);
+    }
+    rows.push({ scenario: 'CLI: baton export (process start to file written)', size, median: median(times), runs: times.length, target: 'median < 1.5 s' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  doc.destroy();
+  return rows;
+}
