@@ -3,6 +3,7 @@ import type { PlanLibrary, PlanSummary } from '../../shared/doc';
 import { formatProblems } from '../../shared/model';
 import { EXAMPLE_PLAN } from '../../shared/model/examplePlan';
 import { ImportPlanButton } from './ImportPlanButton';
+import { JoinDialog } from './JoinDialog';
 import { createPlanFromJson } from './importPlan';
 import { navigate } from './useHashRoute';
 import { displayName } from './userIdentity';
@@ -12,6 +13,9 @@ export function PlanListView({ library }: { library: PlanLibrary }) {
   const plans = useSyncExternalStore(library.subscribe, library.getPlans);
   const [newTitle, setNewTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
+
+  // An invite link opens the list with the invite ready to accept.
+  const [joining, setJoining] = useState<string | null>(() => (window.location.hash.startsWith('#/join/') ? window.location.hash : null));
 
   async function createExample() {
     const created = await createPlanFromJson(EXAMPLE_PLAN, library, displayName());
@@ -45,7 +49,11 @@ export function PlanListView({ library }: { library: PlanLibrary }) {
           New from example
         </button>
         <ImportPlanButton library={library} onError={setError} />
+        <button type="button" title="Join a teammate's plan with the invite they shared" onClick={() => setJoining('')}>
+          Join plan
+        </button>
       </form>
+      {joining !== null && <JoinDialog library={library} initialInvite={joining} onClose={() => setJoining(null)} />}
       {error && (
         <p role="alert" className="error">
           {error}

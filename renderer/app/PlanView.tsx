@@ -12,6 +12,9 @@ import { TimelineView } from '../views/TimelineView';
 import { stringifyPlanJson, toPlanJson } from '../../shared/model';
 import { exposeBenchHooks } from './benchHooks';
 import { ImportPlanButton } from './ImportPlanButton';
+import { SyncDialog } from './SyncDialog';
+import { SyncIndicator } from './SyncIndicator';
+import { usePeers, usePlanSync, useSyncStatus } from './usePlanSync';
 import { fileNameFor, platform } from './platform';
 import { PlanProvider, type PlanContextValue, type PlanViewName } from './planContext';
 import { SelectionStore } from './selection';
@@ -56,7 +59,14 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
   const [selection] = useState(() => new SelectionStore());
   const today = new Date().toISOString().slice(0, 10);
   const analysis = useMemo(() => analysePlan(snapshot, today), [snapshot, today]);
-  const context = useMemo<PlanContextValue>(() => ({ plan, snapshot, analysis, selection, today, showView: setView }), [plan, snapshot, analysis, selection, today]);
+  const sync = usePlanSync(plan, selection);
+  const syncStatus = useSyncStatus(sync.connection);
+  const peers = usePeers(sync.connection);
+  const [sharing, setSharing] = useState(false);
+  const context = useMemo<PlanContextValue>(
+    () => ({ plan, snapshot, analysis, selection, today, sync: sync.connection, peers, showView: setView }),
+    [plan, snapshot, analysis, selection, today, sync.connection, peers],
+  );
   const title = snapshot.meta.title;
   const problems = snapshotProblemMessage(snapshot);
   const undoState = useSyncExternalStore(plan.subscribe, () => `${plan.canUndo}/${plan.canRedo}`);
@@ -129,6 +139,10 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
             ))}
           </nav>
           <span className="plan-view__actions">
+            <SyncIndicator status={syncStatus} peers={peers} linked={sync.target !== null} onOpen={() => setSharing(true)} />
+            <button type="button" aria-label="Share plan" title="Share plan: sync with teammates on the LAN or through a team server" onClick={() => setSharing(true)}>
+              Share
+            </button>
             <button type="button" aria-label="Personas" title="Personas: people and agents, roles, capacity, colours" aria-pressed={personasOpen} onClick={() => setPersonasOpen((o) => !o)}>
               Personas
             </button>
@@ -175,6 +189,9 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
             </div>
           )}
           {personasOpen && <PersonasPanel onClose={() => setPersonasOpen(false)} />}
+          {sharing && (
+            <SyncDialog planId={plan.planId} title={title} target={sync.target} status={syncStatus} onTarget={sync.setTarget} onClose={() => setSharing(false)} />
+          )}
           {exporting && <ExportDialog title={title} formats={exportFormats(plan)} onClose={() => setExporting(false)} />}
           {view === 'matrix' && <MatrixView />}
           {view === 'board' && <BoardView />}

@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { PlanDocument } from '../../shared/doc';
+import type { PeerPresence, PlanDocument, SyncConnection } from '../../shared/doc';
 import type { PlanSnapshot } from '../../shared/model';
 import type { PlanAnalysis } from '../../shared/planning';
 import type { Selection, SelectionStore } from './selection';
@@ -15,6 +15,10 @@ export interface PlanContextValue {
   readonly selection: SelectionStore;
   /** Today as YYYY-MM-DD (the views' only clock reading). */
   readonly today: string;
+  /** The live link to teammates, when the plan is shared. */
+  readonly sync: SyncConnection | null;
+  /** Everyone else in the plan right now. */
+  readonly peers: readonly PeerPresence[];
   showView(view: PlanViewName): void;
 }
 

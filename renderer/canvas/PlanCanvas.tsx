@@ -5,6 +5,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  ViewportPortal,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -55,7 +56,12 @@ export function PlanCanvas({ extraTools }: { extraTools?: React.ReactNode }) {
 }
 
 function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
-  const { plan, snapshot, analysis, selection } = usePlan();
+  const { plan, snapshot, analysis, selection, sync, peers } = usePlan();
+  const peerSelections = useMemo(() => {
+    const out = new Map<string, string>();
+    for (const peer of peers) for (const id of peer.selection) if (!out.has(id)) out.set(id, peer.colour);
+    return out;
+  }, [peers]);
   const selected = useSelection();
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -77,8 +83,8 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
     return () => clearTimeout(t);
   }, [notice]);
 
-  const inputs = { snapshot, analysis, selectedNodes: selected.nodes, selectedEdges: selected.edges, dragging, editingId, measured };
-  const nodes = useMemo(() => toFlowNodes(inputs, caches), [snapshot, analysis, selected, dragging, editingId, measured, caches]);
+  const inputs = { snapshot, analysis, selectedNodes: selected.nodes, selectedEdges: selected.edges, dragging, editingId, measured, peerSelections };
+  const nodes = useMemo(() => toFlowNodes(inputs, caches), [snapshot, analysis, selected, dragging, editingId, measured, peerSelections, caches]);
   const edges = useMemo(() => toFlowEdges(inputs, caches), [snapshot.edges, snapshot.nodes, analysis.schedule, selected, caches]);
 
   const report = useCallback((result: { ok: boolean; error?: unknown }) => {
@@ -429,6 +435,8 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
           onNodeDoubleClick={(_, node) => setEditingId(node.id)}
           onPaneContextMenu={onPaneContextMenu}
           onPaneClick={() => setMenu(null)}
+          onMouseMove={sync ? (event) => sync.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })) : undefined}
+          onMouseLeave={sync ? () => sync.setCursor(null) : undefined}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -441,6 +449,16 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
           <Background />
           <Controls />
           <MiniMap pannable zoomable />
+          <ViewportPortal>
+            {peers.map(
+              (p) =>
+                p.cursor && (
+                  <div key={p.clientId} className="peer-cursor" style={{ left: p.cursor.x, top: p.cursor.y, background: p.colour }} aria-label={`${p.name}'s pointer`}>
+                    {p.name}
+                  </div>
+                ),
+            )}
+          </ViewportPortal>
         </ReactFlow>
         {menu && (
           <PaneContextMenu

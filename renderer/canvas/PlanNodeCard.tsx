@@ -16,6 +16,8 @@ export interface PlanNodeData extends Record<string, unknown> {
   /** Pending handoffs of this task, as one short line. */
   readonly handoff?: string;
   readonly editing: boolean;
+  /** A teammate has this node selected: their colour outlines it. */
+  readonly peerColour?: string;
 }
 
 export type PlanFlowNode = Node<PlanNodeData, 'plan'>;
@@ -37,9 +39,10 @@ export const PlanNodeCard = memo(function PlanNodeCard({ id, data, selected }: N
   if (data.critical) classes.push('plan-node--critical');
   if (data.blocked) classes.push('plan-node--blocked');
   if (selected) classes.push('plan-node--selected');
+  if (data.peerColour) classes.push('plan-node--peer-selected');
   const hover = [data.slack !== null ? `Slack: ${data.slack} days${data.critical ? ' (critical path)' : ''}` : '', data.blocked ? 'Blocked' : ''].filter(Boolean).join(' · ');
   return (
-    <div className={classes.join(' ')} style={data.ownerColour ? { borderLeftColor: data.ownerColour } : undefined} title={hover || undefined} data-status={data.status}>
+    <div className={classes.join(' ')} style={{ ...(data.ownerColour ? { borderLeftColor: data.ownerColour } : {}), ...(data.peerColour ? { boxShadow: `0 0 0 3px ${data.peerColour}` } : {}) }} title={hover || undefined} data-status={data.status}>
       <Handle type="target" position={Position.Left} />
       <div className="plan-node__kind">{KIND_LABEL[data.kind] ?? data.kind}</div>
       <InlineTitle id={id} title={data.title} editing={data.editing} className="plan-node__title" />

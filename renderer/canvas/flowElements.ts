@@ -112,6 +112,8 @@ export interface FlowInputs {
    * measured size counts as unmeasured, and its edges and minimap shape vanish until resized.
    */
   readonly measured: ReadonlyMap<string, { readonly width: number; readonly height: number }>;
+  /** Nodes a teammate has selected, with that teammate's colour (presence). */
+  readonly peerSelections: ReadonlyMap<string, string>;
 }
 
 /**
@@ -120,7 +122,7 @@ export interface FlowInputs {
  * as last time, so React Flow's memoized node components skip it.
  */
 export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNode | WorkstreamFlowNode)[] {
-  const { snapshot, analysis, selectedNodes, dragging, editingId, measured } = input;
+  const { snapshot, analysis, selectedNodes, dragging, editingId, measured, peerSelections } = input;
   const schedule = analysis.schedule;
   const stored = new Map<string, Position>();
   let index = 0;
@@ -178,7 +180,8 @@ export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNod
     const handoff = handoffNotes.get(n.id);
     const position = override ?? stored.get(n.id)!;
     const size = measured.get(n.id);
-    const key = `${position.x},${position.y}|${item?.critical}|${item?.slack}|${blocked}|${isSelected}|${owner?.name}|${owner?.colour}|${handoff}|${editingId === n.id}|${size?.width},${size?.height}`;
+    const peerColour = peerSelections.get(n.id);
+    const key = `${position.x},${position.y}|${item?.critical}|${item?.slack}|${blocked}|${isSelected}|${owner?.name}|${owner?.colour}|${handoff}|${editingId === n.id}|${size?.width},${size?.height}|${peerColour}`;
     const cached = caches.nodes.get(n);
     if (!override && cached?.key === key) {
       cards.push(cached.value as PlanFlowNode);
@@ -201,6 +204,7 @@ export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNod
         slack: item ? item.slack : null,
         handoff,
         editing: editingId === n.id,
+        peerColour,
       },
     };
     if (!override) caches.nodes.set(n, { key, value });

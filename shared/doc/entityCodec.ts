@@ -4,11 +4,13 @@ import { newYText, setYText } from './ytext';
 /** Plain JSON field values as stored in a document (texts are Y.Text, not here). */
 export type FieldValue = string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown };
 
-/** The fields of an entity map as a plain object; Y.Text fields become strings. */
+/** The fields of an entity map as a plain object; Y.Text fields become strings, empty ones are left out. */
 export function readFields(map: Y.Map<unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of map.entries()) {
-    out[key] = value instanceof Y.Text ? value.toString() : value;
+    if (value instanceof Y.Text) {
+      if (value.length > 0) out[key] = value.toString();
+    } else out[key] = value;
   }
   return out;
 }
@@ -16,10 +18,17 @@ export function readFields(map: Y.Map<unknown>): Record<string, unknown> {
 /** A fresh entity map holding `fields`; names in `textFields` become Y.Text. */
 export function newEntityMap(fields: Readonly<Record<string, unknown>>, textFields: readonly string[]): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
+  const given = new Set<string>();
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     map.set(key, textFields.includes(key) && typeof value === 'string' ? newYText(value) : value);
+    given.add(key);
   }
+  // Every text field exists from the start, empty if need be: two people who start typing in
+  // the same empty description offline then type into one Y.Text and both keep their words.
+  // (Created on first use, each would make their own, and one of the two would win.)
+  // (A map not yet in a document answers has() with false, hence `given`.)
+  for (const key of textFields) if (!given.has(key)) map.set(key, new Y.Text());
   return map;
 }
 
@@ -30,7 +39,11 @@ export function newEntityMap(fields: Readonly<Record<string, unknown>>, textFiel
  */
 export function writeFields(map: Y.Map<unknown>, next: Readonly<Record<string, unknown>>, textFields: readonly string[]): void {
   for (const key of [...map.keys()]) {
-    if (next[key] === undefined) map.delete(key);
+    if (next[key] !== undefined) continue;
+    // A cleared text stays the same (empty) Y.Text, so a teammate's concurrent typing lands in it.
+    const current = map.get(key);
+    if (current instanceof Y.Text) setYText(current, '');
+    else map.delete(key);
   }
   for (const [key, value] of Object.entries(next)) {
     if (value === undefined) continue;

@@ -9,3 +9,4 @@ export { persistLocally, deleteLocalPlan, planDatabaseName, type LocalPersistenc
 export { PlanLibrary, type PlanSummary } from './planLibrary';
 export { encodeBatonFile, decodeBatonFile, looksLikeBatonFile, BATON_FILE_VERSION } from './batonFile';
 export { isWellFormedUpdate, isWellFormedStateVector, encodeDocumentState } from './syncSupport';
+export { connectPlan, CURSOR_INTERVAL_MS, type SyncConnection, type SyncStatus, type SyncTarget, type PeerPresence } from './syncConnection';

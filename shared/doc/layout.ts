@@ -3,6 +3,7 @@ import {
   HANDOFF_TEXT_FIELDS,
   NODE_TEXT_FIELDS,
   PLAN_META_TEXT_FIELDS,
+  REFLECTION_SECTIONS,
   SESSION_TEXT_FIELDS,
   type TableName,
 } from '../model';
@@ -39,6 +40,15 @@ export const SCHEMA_VERSION_KEY = 'schemaVersion';
 export const PLAN_ID_KEY = 'planId';
 /** Bookkeeping keys of `meta` that are not part of the plan's meta as users see it. */
 export const INTERNAL_META_KEYS: readonly string[] = [SCHEMA_VERSION_KEY, PLAN_ID_KEY];
+
+/**
+ * Creates the plan's collaborative texts empty, up front: teammates who first write in the
+ * same section while apart then write into one Y.Text (made on first use, one would win).
+ */
+export function createSharedTexts(types: PlanTypes): void {
+  for (const key of TEXT_FIELDS.meta) if (!types.meta.has(key)) types.meta.set(key, new Y.Text());
+  for (const key of REFLECTION_SECTIONS) if (!types.reflection.has(key)) types.reflection.set(key, new Y.Text());
+}
 
 /** The shared types of a plan document (created on first access, as Yjs does). */
 export function planTypes(doc: Y.Doc): PlanTypes {

@@ -6,7 +6,7 @@ import { planTypes, type PlanTypes } from './layout';
 import { CURRENT_SCHEMA_VERSION, isEmptyDoc, migrate } from './migrations';
 import { localOrigin, REMOTE_ORIGIN, type Origin } from './origins';
 import { SnapshotBuilder } from './snapshotBuilder';
-import { PLAN_ID_KEY, SCHEMA_VERSION_KEY } from './layout';
+import { createSharedTexts, PLAN_ID_KEY, SCHEMA_VERSION_KEY } from './layout';
 
 /** Who is editing and how time is read: injected so tests and replays are deterministic. */
 export interface PlanDocumentOptions {
@@ -96,6 +96,7 @@ export class PlanDocument {
     this.ydoc.transact(() => {
       this.types.meta.set(SCHEMA_VERSION_KEY, CURRENT_SCHEMA_VERSION);
       this.types.meta.set(PLAN_ID_KEY, this.planId);
+      createSharedTexts(this.types);
     }, this.origin);
     const titled = this.commands.setPlanMeta({ title });
     // Creating the plan is not an edit the user can undo back to "Untitled".

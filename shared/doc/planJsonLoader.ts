@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { PlanJson, TableName } from '../model';
 import { newEntityMap } from './entityCodec';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
-import { PLAN_ID_KEY, SCHEMA_VERSION_KEY, TEXT_FIELDS, planTypes } from './layout';
+import { createSharedTexts, PLAN_ID_KEY, SCHEMA_VERSION_KEY, TEXT_FIELDS, planTypes } from './layout';
 import { LOAD_ORIGIN } from './origins';
 import { newYText } from './ytext';
 
@@ -37,5 +37,6 @@ export function loadPlanJson(doc: Y.Doc, plan: PlanJson, origin: unknown = LOAD_
     if (plan.activity?.length) types.activity.push(plan.activity.map((a) => Object.freeze(structuredClone(a))));
     for (const [key, text] of Object.entries(plan.playbook ?? {})) types.playbook.set(key, newYText(text));
     for (const [key, text] of Object.entries(plan.reflection ?? {})) if (text !== undefined) types.reflection.set(key, newYText(text));
+    createSharedTexts(types);
   }, origin);
 }

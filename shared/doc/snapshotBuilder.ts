@@ -200,7 +200,8 @@ export class SnapshotBuilder {
     const out: Record<string, string> = {};
     for (const [key, value] of map.entries()) {
       if (allowed && !allowed.includes(key)) continue;
-      if (value instanceof Y.Text) out[key] = value.toString();
+      // An empty text is no text: sections exist (empty) from the start for concurrent writers.
+      if (value instanceof Y.Text && value.length > 0) out[key] = value.toString();
     }
     return Object.freeze(out);
   }

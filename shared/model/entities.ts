@@ -7,6 +7,14 @@ import { edgeIdSchema, nodeIdSchema, personaIdSchema, recordIdSchema } from './i
 // JSON -> plan -> JSON identical. Readers apply defaults (see defaults.ts).
 
 const text = (max = 100_000) => z.string().max(max, `expected at most ${max} characters`);
+/**
+ * Free text people write together (a Y.Text in the document). An empty text is the same as
+ * none: a shared text exists from the start, empty, so "" and absent cannot be told apart.
+ */
+const collaborativeText = () =>
+  text()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
 const title = z.string().min(1, 'expected a non-empty title').max(500, 'expected at most 500 characters');
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -19,11 +27,11 @@ export const whenSchema = z.union([isoTimeSchema, isoDateSchema], { message: 'ex
 /** Plan-wide facts shown in every document header. */
 export const planMetaSchema = z.strictObject({
   title,
-  requirements: text().optional(),
+  requirements: collaborativeText(),
   phase: text(200).optional(),
   timelineStart: isoDateSchema.optional(),
   timelineEnd: isoDateSchema.optional(),
-  agentEcosystem: text().optional(),
+  agentEcosystem: collaborativeText(),
 });
 export type PlanMeta = z.infer<typeof planMetaSchema>;
 
@@ -54,7 +62,7 @@ export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 const nodeBase = {
   id: nodeIdSchema,
   title,
-  description: text().optional(),
+  description: collaborativeText(),
   parent: nodeIdSchema.optional(),
   position: positionSchema.optional(),
 };
@@ -109,7 +117,7 @@ export const riskNodeSchema = z.strictObject({
   kind: z.literal('risk'),
   probability: levelSchema.optional(),
   impact: levelSchema.optional(),
-  mitigation: text().optional(),
+  mitigation: collaborativeText(),
   owner: personaIdSchema.optional(),
   state: z.enum(['open', 'closed']).optional(),
   session: recordIdSchema.optional(),
@@ -118,7 +126,7 @@ export const riskNodeSchema = z.strictObject({
 export const decisionNodeSchema = z.strictObject({
   ...nodeBase,
   kind: z.literal('decision'),
-  rationale: text().optional(),
+  rationale: collaborativeText(),
   impact: text(2000).optional(),
   owner: personaIdSchema.optional(),
   positions: z.array(z.string().min(1).max(2000)).optional(),
@@ -174,11 +182,11 @@ export const handoffSchema = z.strictObject({
   from: personaIdSchema,
   to: personaIdSchema,
   reason: text(2000).optional(),
-  requirements: text().optional(),
+  requirements: collaborativeText(),
   due: whenSchema.optional(),
   status: z.enum(['pending', 'completed']).optional(),
   completedAt: whenSchema.optional(),
-  notes: text().optional(),
+  notes: collaborativeText(),
 });
 export type Handoff = z.infer<typeof handoffSchema>;
 export const HANDOFF_TEXT_FIELDS = ['requirements', 'notes'] as const;
@@ -206,7 +214,7 @@ export const coordinationSessionSchema = z.strictObject({
       participants: z.array(personaIdSchema).optional(),
     })
     .optional(),
-  notes: text().optional(),
+  notes: collaborativeText(),
 });
 export type CoordinationSession = z.infer<typeof coordinationSessionSchema>;
 export const SESSION_TEXT_FIELDS = ['notes'] as const;
