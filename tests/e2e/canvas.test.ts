@@ -2,14 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebServer } from '../../electron/host/webServer';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { serveWebApp } from './support/webApp';
+import { describe, expect, it } from 'vitest';
+import { createPlan, nodeTitled as node, typeTitle } from './support/planPage';
+import { useWebAppAndBrowser } from './support/useWebAppAndBrowser';
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/realtime-collab.json');
-
-const node = (page: Page, title: string) => page.locator('.react-flow__node').filter({ has: page.locator(`.plan-node__title:text-is("${title}")`) });
 
 /** Drags from one card's right (source) handle to another card's left (target) handle, by mouse. */
 async function connect(page: Page, from: string, to: string): Promise<void> {
@@ -22,33 +19,12 @@ async function connect(page: Page, from: string, to: string): Promise<void> {
   await page.mouse.up();
 }
 
-/** Types a new title into the in-place editor a new node opens with. */
-async function typeTitle(page: Page, title: string): Promise<void> {
-  const editor = page.locator('.react-flow__node input[aria-label="Title"]');
-  await editor.waitFor();
-  await editor.fill(title);
-  await editor.press('Enter');
-  await editor.waitFor({ state: 'detached' });
-}
-
 describe('the canvas, by mouse and keyboard', () => {
-  let server: WebServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await serveWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebAppAndBrowser();
 
   it('sketches a workstream with connected tasks, sets owners and estimates in the inspector, refuses a cycle, undoes and redoes, and keeps it all after a reload', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('New plan').fill('Canvas sketch');
-    await page.getByRole('button', { name: 'Create plan' }).click();
+    const page = await app.openPage();
+    await createPlan(page, 'Canvas sketch');
     await page.locator('.react-flow__pane').waitFor();
 
     // A workstream from the toolbar, three tasks by keyboard: each new task joins the lane.
@@ -111,14 +87,12 @@ describe('the canvas, by mouse and keyboard', () => {
     await expect.poll(() => page.locator('.plan-node--critical').count()).toBe(3);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     expect(await node(page, 'Realtime UI').count()).toBe(1);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 
   it('deletes, duplicates, copies and pastes a selection, each as one undo step', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('New plan').fill('Clipboard plan');
-    await page.getByRole('button', { name: 'Create plan' }).click();
+    const page = await app.openPage();
+    await createPlan(page, 'Clipboard plan');
     await page.locator('.react-flow__pane').waitFor();
     await page.keyboard.press('m');
     await typeTitle(page, 'Launch');
@@ -141,8 +115,7 @@ describe('the canvas, by mouse and keyboard', () => {
   });
 
   it('finds a node by title with Ctrl+F and opens a dropped plan file', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await app.openPage();
     // Drop the fixture onto the window, as a user would from their file manager.
     const bytes = await readFile(FIXTURE);
     const transfer = await page.evaluateHandle((data) => {
@@ -187,12 +160,11 @@ describe('the canvas, by mouse and keyboard', () => {
     expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(pngBytes.byteLength).toBeGreaterThan(5_000);
     expect((await (await png).suggestedFilename())).toBe('real-time-collaboration-system.png');
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 
   it('starts a plan from the example, laid out with its four workstream lanes, and re-lays it out as one undo step', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}#/`);
+    const page = await app.openPage('#/');
     await page.getByRole('button', { name: 'New from example' }).click();
     await expect.poll(() => page.locator('.plan-view__title').textContent()).toBe('Real-time Collaboration System');
     await expect.poll(() => page.locator('.workstream-node').count()).toBe(4);
@@ -217,18 +189,17 @@ describe('the canvas, by mouse and keyboard', () => {
     await expect.poll(transform).toBe(laidOut);
     await page.keyboard.press('Control+z');
     await expect.poll(transform).toBe(nudged);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 
   it('imports a feature-plan document written by hand from the template', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}#/`);
+    const page = await app.openPage('#/');
     const markdown = await readFile(path.resolve(path.dirname(FIXTURE), 'markdown/hand-written-feature-plan.md'));
     await page.getByLabel('Plan file to import').setInputFiles({ name: 'feature-plan.md', mimeType: 'text/markdown', buffer: markdown });
     await page.locator('.plan-view__title').waitFor();
     await expect.poll(() => page.locator('.workstream-node').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.plan-node--task').count()).toBeGreaterThan(5);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThan(0);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 });

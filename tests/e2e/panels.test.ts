@@ -1,22 +1,18 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebServer } from '../../electron/host/webServer';
-import { launchBrowser, type TestBrowser } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { PlanPage } from './support/planPage';
-import { serveWebApp } from './support/webApp';
+import { useWebAppAndBrowser } from './support/useWebAppAndBrowser';
 
 // Expects the plan view to show <Inspector /> beside the views and a "Personas" button in the
 // plan header that mounts <PersonasPanel onClose=... /> while open.
 
 const inspectorOf = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 
-/** Opens the fixture plan (imported once, then from the list) on the canvas. */
-async function openFixture(page: Page, server: WebServer, imported: { done: boolean }): Promise<PlanPage> {
-  await page.goto(`${server.url}#/`);
+/** Opens the fixture plan (imported once, then from the list) on the canvas, starting from the plan list on `page`. */
+async function openFixture(page: Page, imported: { done: boolean }): Promise<PlanPage> {
   const plan = new PlanPage(page);
   if (imported.done) {
-    await page.getByRole('link', { name: 'Real-time Collaboration System' }).first().click();
-    await page.locator('.plan-view__title').waitFor();
+    await plan.openFromList('Real-time Collaboration System');
   } else {
     await plan.importFixture('realtime-collab.json');
     imported.done = true;
@@ -50,22 +46,12 @@ async function clickEdge(page: Page, id: string): Promise<void> {
 }
 
 describe('inspector and personas panels', () => {
-  let server: WebServer;
-  let browser: TestBrowser;
+  const app = useWebAppAndBrowser();
   const imported = { done: false };
 
-  beforeAll(async () => {
-    server = await serveWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('edits a task field by field, refuses a bad value keeping it, and undoes one step per commit', async () => {
-    const page = await browser.newPage();
-    const plan = await openFixture(page, server, imported);
+    const page = await app.openPage('#/');
+    const plan = await openFixture(page, imported);
     const inspector = inspectorOf(page);
     await expect.poll(() => inspector.textContent()).toContain('Select a node');
 
@@ -124,12 +110,12 @@ describe('inspector and personas panels', () => {
     await expect.poll(() => plan.matrixRow('Monitoring and alerting v2').count()).toBe(1);
     await plan.showView('Canvas');
     await expect.poll(() => title.inputValue()).toBe('Monitoring and alerting v2');
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 
   it('completes, adds and removes handoffs of a task', async () => {
-    const page = await browser.newPage();
-    const plan = await openFixture(page, server, imported);
+    const page = await app.openPage('#/');
+    const plan = await openFixture(page, imported);
     const inspector = inspectorOf(page);
     await select(plan, 't-realtime-ui');
     const handoffs = inspector.getByRole('region', { name: 'Handoffs' });
@@ -159,12 +145,12 @@ describe('inspector and personas panels', () => {
     await expect.poll(() => items.count()).toBe(1);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => items.count()).toBe(2);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 
   it('edits a milestone checklist, a risk, a dependency, and deletes a multiple selection in one step', async () => {
-    const page = await browser.newPage();
-    const plan = await openFixture(page, server, imported);
+    const page = await app.openPage('#/');
+    const plan = await openFixture(page, imported);
     const inspector = inspectorOf(page);
 
     await select(plan, 'm-api-checkpoint');
@@ -214,12 +200,12 @@ describe('inspector and personas panels', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => plan.canvasNode('t-user-testing').count()).toBe(1);
     expect(await plan.canvasNode('t-load-testing').count()).toBe(1);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 
   it('adds, edits and removes personas in the personas dialog', async () => {
-    const page = await browser.newPage();
-    const plan = await openFixture(page, server, imported);
+    const page = await app.openPage('#/');
+    const plan = await openFixture(page, imported);
     await page.getByRole('button', { name: 'Personas', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Personas' });
     await dialog.waitFor();
@@ -272,6 +258,6 @@ describe('inspector and personas panels', () => {
     await expect.poll(() => page.getByRole('dialog', { name: 'Personas' }).count()).toBe(0);
     await select(plan, 't-conflict-ui');
     await expect.poll(() => inspectorOf(page).getByLabel('Owner').inputValue()).toBe('');
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 });

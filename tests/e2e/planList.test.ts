@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebServer } from '../../electron/host/webServer';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { serveWebApp } from './support/webApp';
+import { describe, expect, it } from 'vitest';
+import { createPlan } from './support/planPage';
+import { useWebAppAndBrowser } from './support/useWebAppAndBrowser';
 
 describe('plan list in web mode', () => {
-  let server: WebServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await serveWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebAppAndBrowser();
 
   it('creates a plan, renames it, and finds it again after a reload, with no console errors', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('New plan').fill('Real-time Collaboration System');
-    await page.getByRole('button', { name: 'Create plan' }).click();
+    const page = await app.openPage();
+    await createPlan(page, 'Real-time Collaboration System');
 
     // Creating opens the plan: its title and an (empty) React Flow canvas.
     await expect.poll(() => page.locator('.plan-view__title').textContent()).toBe('Real-time Collaboration System');
@@ -39,14 +26,12 @@ describe('plan list in web mode', () => {
     // The open plan survives a reload too (the route is in the URL).
     await page.reload();
     await expect.poll(() => page.locator('.plan-view__title').textContent()).toBe('Live Collaboration');
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 
   it('deletes a plan only after confirmation', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('New plan').fill('Throwaway');
-    await page.getByRole('button', { name: 'Create plan' }).click();
+    const page = await app.openPage();
+    await createPlan(page, 'Throwaway');
     await page.locator('.plan-view__title').waitFor();
     await page.getByRole('button', { name: 'Back to plans' }).click();
 
@@ -60,14 +45,12 @@ describe('plan list in web mode', () => {
     await page.reload();
     await page.getByRole('link', { name: 'Live Collaboration' }).waitFor();
     expect(await page.getByRole('link', { name: 'Throwaway' }).count()).toBe(0);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 
   it('refuses an empty title and says why', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('New plan').fill('   ');
-    await page.getByRole('button', { name: 'Create plan' }).click();
+    const page = await app.openPage();
+    await createPlan(page, '   ');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('title: expected a non-empty title');
   });
 });

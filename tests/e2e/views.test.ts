@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebServer } from '../../electron/host/webServer';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { PlanPage } from './support/planPage';
+import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../support/generatePlan';
-import { serveWebApp } from './support/webApp';
+import { PlanPage } from './support/planPage';
+import { useWebAppAndBrowser } from './support/useWebAppAndBrowser';
 
 describe('matrix, board and timeline views', () => {
-  let server: WebServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await serveWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebAppAndBrowser();
 
   it('renders the fixture plan in every view; a board drag changes status everywhere and undo restores it', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await app.openPage();
     const plan = new PlanPage(page);
     await plan.importFixture('realtime-collab.json');
     await expect.poll(() => page.locator('.plan-view__title').textContent()).toBe('Real-time Collaboration System');
@@ -65,14 +52,13 @@ describe('matrix, board and timeline views', () => {
     expect(await page.locator('.timeline__arrow').count()).toBeGreaterThan(0);
     await page.getByLabel('Group by').selectOption('persona');
     await expect.poll(() => page.locator('.timeline__group').first().textContent()).not.toBe('Core Infrastructure');
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 
   it('clicking a matrix row selects the task on the canvas', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    await page.getByRole('link', { name: 'Real-time Collaboration System' }).first().click();
+    const page = await app.openPage();
     const plan = new PlanPage(page);
+    await plan.openFromList('Real-time Collaboration System');
     await plan.showView('Matrix');
     await plan.matrixRow('REST API extensions').click();
     await expect.poll(() => page.getByRole('tab', { name: 'Canvas' }).getAttribute('aria-selected')).toBe('true');
@@ -80,8 +66,7 @@ describe('matrix, board and timeline views', () => {
   });
 
   it('names a cycle in a banner and selects its edges on request', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}#/`);
+    const page = await app.openPage('#/');
     const cyclic = {
       format: 'baton-plan',
       version: 1,
@@ -111,8 +96,7 @@ describe('matrix, board and timeline views', () => {
   });
 
   it('refuses a malformed plan file with the bad field named, and stores nothing', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}#/`);
+    const page = await app.openPage('#/');
     const before = await page.locator('.plan-row').count();
     const bad = { format: 'baton-plan', version: 1, title: 'Bad', personas: [], nodes: [{ id: 't', kind: 'task', title: 'T', estimateDays: 'five' }], edges: [] };
     await page.getByLabel('Plan file to import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
@@ -121,8 +105,7 @@ describe('matrix, board and timeline views', () => {
   });
 
   it('shows a 5,000-task plan in every view, rendering only what is on screen', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}#/`);
+    const page = await app.openPage('#/');
     const big = generatePlan({ tasks: 5_000, dependencies: 7_500, workstreams: 50 });
     const plan = new PlanPage(page);
     await plan.importFile('big.json', Buffer.from(JSON.stringify(big)));
@@ -140,6 +123,6 @@ describe('matrix, board and timeline views', () => {
     await plan.showView('Timeline');
     await expect.poll(() => page.locator('.timeline__bar').count()).toBeGreaterThan(10);
     expect(await page.locator('.timeline__bar').count()).toBeLessThan(150);
-    expect(browser.errors).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
   });
 });

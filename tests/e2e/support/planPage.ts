@@ -20,6 +20,12 @@ export class PlanPage {
     await this.page.locator('.plan-view__title').waitFor();
   }
 
+  /** Opens a plan from the plan list by its title (the first of that name) and waits for it. */
+  async openFromList(title: string): Promise<void> {
+    await this.page.getByRole('link', { name: title }).first().click();
+    await this.page.locator('.plan-view__title').waitFor();
+  }
+
   async showView(name: 'Canvas' | 'Matrix' | 'Board' | 'Timeline'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }
@@ -38,4 +44,22 @@ export class PlanPage {
   canvasNode(id: string) {
     return this.page.locator(`.react-flow__node[data-id="${id}"]`);
   }
+}
+
+/** Creates a plan from the plan list by title (the plan opens unless the title is refused). */
+export async function createPlan(page: Page, title: string): Promise<void> {
+  await page.getByLabel('New plan').fill(title);
+  await page.getByRole('button', { name: 'Create plan' }).click();
+}
+
+/** A canvas node by the exact title on its card. */
+export const nodeTitled = (page: Page, title: string) => page.locator('.react-flow__node').filter({ has: page.locator(`.plan-node__title:text-is("${title}")`) });
+
+/** Types a new title into the in-place editor a new node opens with. */
+export async function typeTitle(page: Page, title: string): Promise<void> {
+  const editor = page.locator('.react-flow__node input[aria-label="Title"]');
+  await editor.waitFor();
+  await editor.fill(title);
+  await editor.press('Enter');
+  await editor.waitFor({ state: 'detached' });
 }

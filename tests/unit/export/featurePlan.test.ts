@@ -1,86 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Root, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { loadPlanJson, PlanDocument } from '../../../shared/doc';
 import { exportContext, latestPlanDate } from '../../../shared/export/exportContext';
 import { exportFeaturePlan, FEATURE_PLAN_HEADINGS } from '../../../shared/export/featurePlan';
 import { documentHeadings } from '../../../shared/export/templateHeadings';
-import { formatProblems, parsePlanJson, planJsonSchema, type PlanJson, type PlanSnapshot } from '../../../shared/model';
-import { EXAMPLE_PLAN } from '../../../shared/model/examplePlan';
+import { asPlan, describeEachPlan, expectGolden, minimal, nodesOfType, PLANS, readRepoFile, reversed, snapshotOf } from './exportTestSupport';
 
-const REPO = path.resolve(__dirname, '../../..');
-const TEMPLATE = readFileSync(path.join(REPO, 'tests/fixtures/templates/coordinate-multi-persona-feature.md'), 'utf8');
-
-function readPlan(file: string): PlanJson {
-  const parsed = parsePlanJson(readFileSync(path.join(REPO, file), 'utf8'));
-  if (!parsed.ok) throw new Error(formatProblems(parsed.error));
-  return parsed.value;
-}
-
-function snapshotOf(plan: PlanJson): PlanSnapshot {
-  const d = new PlanDocument({ actor: 't' });
-  loadPlanJson(d.ydoc, plan);
-  return d.getSnapshot();
-}
-
-/** Interchange JSON from a literal; ids in literals are plain strings, the schema brands them. */
-const asPlan = (value: unknown): PlanJson => planJsonSchema.parse(value);
-
-const minimal = (title = 'Minimal plan'): PlanJson => ({ format: 'baton-plan', version: 1, title, personas: [], nodes: [], edges: [] });
-
-const PLANS: Record<string, () => PlanJson> = {
-  'realtime-collab': () => readPlan('tests/fixtures/realtime-collab.json'),
-  example: () => EXAMPLE_PLAN,
-  empty: () => minimal(),
-};
-
-/** The same plan with every list (and every object's keys) in reverse order. */
-function reversed(plan: PlanJson): PlanJson {
-  const flip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value;
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, flip(v)]));
-    return value;
-  };
-  const copy = flip(structuredClone(plan)) as PlanJson;
-  return {
-    ...copy,
-    personas: [...copy.personas].reverse(),
-    nodes: [...copy.nodes].reverse(),
-    edges: [...copy.edges].reverse(),
-    handoffs: copy.handoffs && [...copy.handoffs].reverse(),
-    sessions: copy.sessions && [...copy.sessions].reverse(),
-    phases: copy.phases && [...copy.phases].reverse(),
-  };
-}
-
-const parse = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-
-function tables(markdown: string): Table[] {
-  const out: Table[] = [];
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'table') out.push(node as Table);
-    for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
-  };
-  walk(parse(markdown));
-  return out;
-}
+const TEMPLATE = readRepoFile('tests/fixtures/templates/coordinate-multi-persona-feature.md');
 
 describe('exportFeaturePlan', () => {
-  describe.each(Object.keys(PLANS))('%s', (name) => {
-    const plan = PLANS[name]!();
-    const markdown = exportFeaturePlan(snapshotOf(plan));
-
-    it('matches its golden file byte for byte', () => {
-      const golden = path.join(REPO, `tests/golden/feature-plan.${name}.md`);
-      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdown);
-      expect(existsSync(golden), `${golden} is missing: run with UPDATE_GOLDEN=1 once and review it`).toBe(true);
-      expect(markdown).toBe(readFileSync(golden, 'utf8'));
-    });
+  describeEachPlan(exportFeaturePlan, (name, plan, markdown) => {
+    it('matches its golden file byte for byte', () => expectGolden(`feature-plan.${name}.md`, markdown));
 
     it("has the template's headings, in order, at the same depth, and no others", () => {
       expect(documentHeadings(markdown)).toEqual(documentHeadings(TEMPLATE));
@@ -169,7 +99,7 @@ describe('exportFeaturePlan', () => {
     });
     const markdown = exportFeaturePlan(snapshotOf(plan));
     expect(documentHeadings(markdown)).toEqual(documentHeadings(TEMPLATE));
-    const found = tables(markdown);
+    const found = nodesOfType<Table>(markdown, 'table');
     expect(found.length).toBeGreaterThanOrEqual(3);
     for (const t of found) {
       const columns = t.children[0]!.children.length;

@@ -1,51 +1,14 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlanJson, PlanDocument } from '../../../shared/doc';
 import { exportMermaid, mermaidIds, mermaidLabel } from '../../../shared/export/mermaid';
-import { formatProblems, parsePlanJson, planJsonSchema, type PlanJson, type PlanSnapshot } from '../../../shared/model';
-import { EXAMPLE_PLAN } from '../../../shared/model/examplePlan';
 import { computeSchedule } from '../../../shared/planning';
-
-const REPO = path.resolve(__dirname, '../../..');
-
-function readPlan(file: string): PlanJson {
-  const parsed = parsePlanJson(readFileSync(path.join(REPO, file), 'utf8'));
-  if (!parsed.ok) throw new Error(formatProblems(parsed.error));
-  return parsed.value;
-}
-
-function snapshotOf(plan: PlanJson): PlanSnapshot {
-  const d = new PlanDocument({ actor: 't' });
-  loadPlanJson(d.ydoc, plan);
-  return d.getSnapshot();
-}
-
-const asPlan = (value: unknown): PlanJson => planJsonSchema.parse(value);
-const minimal = (title = 'Minimal plan'): PlanJson => ({ format: 'baton-plan', version: 1, title, personas: [], nodes: [], edges: [] });
-
-const PLANS: Record<string, () => PlanJson> = {
-  'realtime-collab': () => readPlan('tests/fixtures/realtime-collab.json'),
-  example: () => EXAMPLE_PLAN,
-  empty: () => minimal(),
-};
-
-const reversed = (plan: PlanJson): PlanJson => ({ ...plan, personas: [...plan.personas].reverse(), nodes: [...plan.nodes].reverse(), edges: [...plan.edges].reverse() });
+import { asPlan, describeEachPlan, expectGolden, minimal, PLANS, reversed, snapshotOf } from './exportTestSupport';
 
 /** Edge lines in output order: [source, target] mermaid ids. */
 const edgeLines = (text: string) => [...text.matchAll(/^ {2}(\S+) -->(?:\|"[^"]*"\|)? (\S+)$/gm)].map((m) => [m[1]!, m[2]!] as const);
 
 describe('exportMermaid', () => {
-  describe.each(Object.keys(PLANS))('%s', (name) => {
-    const plan = PLANS[name]!();
-    const text = exportMermaid(snapshotOf(plan));
-
-    it('matches its golden file byte for byte', () => {
-      const golden = path.join(REPO, `tests/golden/mermaid.${name}.mmd`);
-      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, text);
-      expect(existsSync(golden), `${golden} is missing: run with UPDATE_GOLDEN=1 once and review it`).toBe(true);
-      expect(text).toBe(readFileSync(golden, 'utf8'));
-    });
+  describeEachPlan(exportMermaid, (name, plan, text) => {
+    it('matches its golden file byte for byte', () => expectGolden(`mermaid.${name}.mmd`, text));
 
     it('gives the same text on a second run and for the plan loaded in another order', () => {
       expect(exportMermaid(snapshotOf(plan))).toBe(text);

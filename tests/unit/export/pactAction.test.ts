@@ -1,64 +1,14 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Code, Root, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import type { Code, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { loadPlanJson, PlanDocument } from '../../../shared/doc';
 import { exportPactAction } from '../../../shared/export/pactAction';
 import { pactSectionOf, playbookBySection } from '../../../shared/export/pactSections';
 import { documentHeadings, type DocumentHeading } from '../../../shared/export/templateHeadings';
-import { formatProblems, parsePlanJson, planJsonSchema, type PlanJson, type PlanSnapshot } from '../../../shared/model';
-import { EXAMPLE_PLAN } from '../../../shared/model/examplePlan';
+import type { PlanJson } from '../../../shared/model';
 import { computeSchedule } from '../../../shared/planning';
+import { asPlan, describeEachPlan, expectGolden, minimal, nodesOfType, PLANS, readRepoFile, reversed, section, snapshotOf } from './exportTestSupport';
 
-const REPO = path.resolve(__dirname, '../../..');
-const TEMPLATE = readFileSync(path.join(REPO, 'tests/fixtures/templates/pact-action-phase.md'), 'utf8');
-
-function readPlan(file: string): PlanJson {
-  const parsed = parsePlanJson(readFileSync(path.join(REPO, file), 'utf8'));
-  if (!parsed.ok) throw new Error(formatProblems(parsed.error));
-  return parsed.value;
-}
-
-function snapshotOf(plan: PlanJson): PlanSnapshot {
-  const d = new PlanDocument({ actor: 't' });
-  loadPlanJson(d.ydoc, plan);
-  return d.getSnapshot();
-}
-
-const asPlan = (value: unknown): PlanJson => planJsonSchema.parse(value);
-const minimal = (title = 'Minimal plan'): PlanJson => ({ format: 'baton-plan', version: 1, title, personas: [], nodes: [], edges: [] });
-
-const PLANS: Record<string, () => PlanJson> = {
-  'realtime-collab': () => readPlan('tests/fixtures/realtime-collab.json'),
-  example: () => EXAMPLE_PLAN,
-  empty: () => minimal(),
-};
-
-/** The same plan with every table, log and object's keys in reverse order. */
-function reversed(plan: PlanJson): PlanJson {
-  const flip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(flip);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, flip(v)]));
-    return value;
-  };
-  const copy = flip(structuredClone(plan)) as PlanJson;
-  const rev = <T>(list: T[] | undefined) => list && [...list].reverse();
-  return {
-    ...copy,
-    personas: rev(copy.personas)!,
-    nodes: rev(copy.nodes)!,
-    edges: rev(copy.edges)!,
-    handoffs: rev(copy.handoffs),
-    sessions: rev(copy.sessions),
-    phases: rev(copy.phases),
-    broadcasts: rev(copy.broadcasts),
-    activity: rev(copy.activity),
-  };
-}
+const TEMPLATE = readRepoFile('tests/fixtures/templates/pact-action-phase.md');
 
 /** Phases as the document orders them: by `order` (none last), then name. */
 function phaseNames(plan: PlanJson): string[] {
@@ -97,42 +47,12 @@ function expectedHeadings(phases: readonly string[], gates: readonly string[]): 
   return out;
 }
 
-const parse = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-
-function nodesOfType<T>(markdown: string, type: string): T[] {
-  const out: T[] = [];
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === type) out.push(node as T);
-    for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
-  };
-  walk(parse(markdown));
-  return out;
-}
-
-/** The markdown of a section, up to the next heading of the same or a higher level. */
-function section(markdown: string, title: string): string {
-  const lines = markdown.split('\n');
-  const start = lines.findIndex((l) => /^#+ /.test(l) && l.replace(/^#+ /, '') === title);
-  if (start < 0) throw new Error(`no section ${title}`);
-  const depth = lines[start]!.indexOf(' ');
-  const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && l.indexOf(' ') <= depth);
-  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
-}
-
 /** The keys of the template's status JSON, in order. */
 const TEMPLATE_STATUS_KEYS = Object.keys(JSON.parse(/```json\n([\s\S]*?)```/.exec(TEMPLATE)![1]!) as object);
 
 describe('exportPactAction', () => {
-  describe.each(Object.keys(PLANS))('%s', (name) => {
-    const plan = PLANS[name]!();
-    const markdown = exportPactAction(snapshotOf(plan));
-
-    it('matches its golden file byte for byte', () => {
-      const golden = path.join(REPO, `tests/golden/pact-action.${name}.md`);
-      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, markdown);
-      expect(existsSync(golden), `${golden} is missing: run with UPDATE_GOLDEN=1 once and review it`).toBe(true);
-      expect(markdown).toBe(readFileSync(golden, 'utf8'));
-    });
+  describeEachPlan(exportPactAction, (name, plan, markdown) => {
+    it('matches its golden file byte for byte', () => expectGolden(`pact-action.${name}.md`, markdown));
 
     it("has the template's headings in order, one per phase and per gate in place of the examples", () => {
       expect(documentHeadings(markdown)).toEqual(expectedHeadings(phaseNames(plan), gateTitles(plan)));

@@ -1,63 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
-import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { loadPlanJson, PlanDocument } from '../../../shared/doc';
 import { exportPersonaCoordination } from '../../../shared/export/personaCoordination';
 import { documentHeadings, type DocumentHeading } from '../../../shared/export/templateHeadings';
-import { formatProblems, parsePlanJson, planJsonSchema, type PlanJson, type PlanSnapshot } from '../../../shared/model';
-import { EXAMPLE_PLAN } from '../../../shared/model/examplePlan';
+import { asPlan, describeEachPlan, expectGolden, minimal, parseMarkdown, PLANS, readRepoFile, reversed, section, snapshotOf } from './exportTestSupport';
 
-const REPO = path.resolve(__dirname, '../../..');
-const TEMPLATE = readFileSync(path.join(REPO, 'tests/fixtures/templates/persona-coordination.md'), 'utf8');
-
-function readPlan(file: string): PlanJson {
-  const parsed = parsePlanJson(readFileSync(path.join(REPO, file), 'utf8'));
-  if (!parsed.ok) throw new Error(formatProblems(parsed.error));
-  return parsed.value;
-}
-
-function snapshotOf(plan: PlanJson): PlanSnapshot {
-  const d = new PlanDocument({ actor: 't' });
-  loadPlanJson(d.ydoc, plan);
-  return d.getSnapshot();
-}
-
-/** Interchange JSON from a literal; the schema brands the ids. */
-const asPlan = (value: unknown): PlanJson => planJsonSchema.parse(value);
-const minimal = (title = 'Minimal plan'): PlanJson => ({ format: 'baton-plan', version: 1, title, personas: [], nodes: [], edges: [] });
-
-const PLANS: Record<string, () => PlanJson> = {
-  'realtime-collab': () => readPlan('tests/fixtures/realtime-collab.json'),
-  example: () => EXAMPLE_PLAN,
-  empty: () => minimal(),
-};
-
-/** The same plan with every table, log and object's keys in reverse order. */
-function reversed(plan: PlanJson): PlanJson {
-  const flip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(flip);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, flip(v)]));
-    return value;
-  };
-  const copy = flip(structuredClone(plan)) as PlanJson;
-  const rev = <T>(list: T[] | undefined) => list && [...list].reverse();
-  return {
-    ...copy,
-    personas: rev(copy.personas)!,
-    nodes: rev(copy.nodes)!,
-    edges: rev(copy.edges)!,
-    handoffs: rev(copy.handoffs),
-    sessions: rev(copy.sessions),
-    phases: rev(copy.phases),
-    broadcasts: rev(copy.broadcasts),
-    activity: rev(copy.activity),
-  };
-}
+const TEMPLATE = readRepoFile('tests/fixtures/templates/persona-coordination.md');
 
 /** The template's headings with the `[Persona Name N]` examples replaced by one heading per persona. */
 function expectedHeadings(personas: readonly string[]): DocumentHeading[] {
@@ -72,29 +19,9 @@ function expectedHeadings(personas: readonly string[]): DocumentHeading[] {
   return out;
 }
 
-const parse = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-
-/** The markdown of one `##`/`###` section, up to the next heading of the same or a higher level. */
-function section(markdown: string, title: string): string {
-  const lines = markdown.split('\n');
-  const start = lines.findIndex((l) => /^#+ /.test(l) && l.replace(/^#+ /, '') === title);
-  if (start < 0) throw new Error(`no section ${title}`);
-  const depth = lines[start]!.indexOf(' ');
-  const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && l.indexOf(' ') <= depth);
-  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
-}
-
 describe('exportPersonaCoordination', () => {
-  describe.each(Object.keys(PLANS))('%s', (name) => {
-    const plan = PLANS[name]!();
-    const markdown = exportPersonaCoordination(snapshotOf(plan));
-
-    it('matches its golden file byte for byte', () => {
-      const golden = path.join(REPO, `tests/golden/persona-coordination.${name}.md`);
-      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, markdown);
-      expect(existsSync(golden), `${golden} is missing: run with UPDATE_GOLDEN=1 once and review it`).toBe(true);
-      expect(markdown).toBe(readFileSync(golden, 'utf8'));
-    });
+  describeEachPlan(exportPersonaCoordination, (name, plan, markdown) => {
+    it('matches its golden file byte for byte', () => expectGolden(`persona-coordination.${name}.md`, markdown));
 
     it("has the template's headings in order, one per persona (by name) in place of the examples", () => {
       // The fixture's session lists all six personas; the example has no session, so everyone.
@@ -270,7 +197,7 @@ describe('exportPersonaCoordination', () => {
     });
     const markdown = exportPersonaCoordination(snapshotOf(plan));
     expect(documentHeadings(markdown)).toEqual(expectedHeadings(['Dev | Ops # lead', 'QA']));
-    const tree = parse(markdown);
+    const tree = parseMarkdown(markdown);
     const notes = tree.children.slice(tree.children.findIndex((n) => n.type === 'heading' && toString(n) === 'Notes') + 1);
     expect(notes.every((n) => n.type === 'paragraph')).toBe(true);
     expect(notes.map((n) => toString(n)).join('')).toContain('# not a heading');
