@@ -1,4 +1,4 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import { countRender } from '../app/benchHooks';
 import { InlineTitle } from './InlineTitle';
@@ -32,15 +32,30 @@ const KIND_LABEL: Readonly<Record<string, string>> = {
   artifact: 'Artifact',
 };
 
+/** Below this zoom a card's text is unreadable: cards draw as plain coloured boxes. */
+export const DETAIL_ZOOM = 0.35;
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
+
 /** A card: kind, title (editable in place), owner colour, status badge, critical, blocked and handoff marks. */
 export const PlanNodeCard = memo(function PlanNodeCard({ id, data, selected }: NodeProps<PlanFlowNode>) {
   countRender(id);
+  // Level of detail: a whole plan in view is thousands of cards; boxes paint far faster than
+  // text, and a boolean selector re-renders a card only when the threshold is crossed.
+  const simple = useStore(zoomedOut);
   const classes = ['plan-node', `plan-node--${data.kind}`];
   if (data.critical) classes.push('plan-node--critical');
   if (data.blocked) classes.push('plan-node--blocked');
   if (selected) classes.push('plan-node--selected');
   if (data.peerColour) classes.push('plan-node--peer-selected');
   const hover = [data.slack !== null ? `Slack: ${data.slack} days${data.critical ? ' (critical path)' : ''}` : '', data.blocked ? 'Blocked' : ''].filter(Boolean).join(' · ');
+  if (simple && !data.editing) {
+    return (
+      <div className={`${classes.join(' ')} plan-node--lod`} style={data.ownerColour ? { borderLeftColor: data.ownerColour } : undefined} title={data.title} data-status={data.status}>
+        <Handle type="target" position={Position.Left} />
+        <Handle type="source" position={Position.Right} />
+      </div>
+    );
+  }
   return (
     <div className={classes.join(' ')} style={{ ...(data.ownerColour ? { borderLeftColor: data.ownerColour } : {}), ...(data.peerColour ? { boxShadow: `0 0 0 3px ${data.peerColour}` } : {}) }} title={hover || undefined} data-status={data.status}>
       <Handle type="target" position={Position.Left} />
