@@ -1,5 +1,6 @@
 import { decodeBatonFile, loadPlanJson, looksLikeBatonFile, persistLocally, PlanDocument, type PlanLibrary } from '../../shared/doc';
 import { importFeaturePlanMarkdown } from '../../shared/import/featurePlanMarkdown';
+import { handOverPlan, releasePlan } from './planHandover';
 import { fail, formatProblems, newId, ok, parsePlanJson, type PlanJson, type Result } from '../../shared/model';
 import { placeUnpositioned } from '../../shared/planning';
 
@@ -60,18 +61,17 @@ export async function createPlanFromJson(json: PlanJson, library: PlanLibrary, a
 async function storePlan(planId: string, library: PlanLibrary, actor: string, fill: (plan: PlanDocument) => Result<void, unknown>): Promise<Result<ImportedPlan, string>> {
   const plan = new PlanDocument({ actor, planId });
   const stored = persistLocally(plan);
-  try {
-    await stored.whenLoaded;
-    const filled = fill(plan);
-    if (!filled.ok) return fail(String(filled.error));
-    const migrated = plan.migrate();
-    if (!migrated.ok) return fail(migrated.error);
-    library.adoptPlan(planId, plan.getSnapshot().meta.title);
-    return ok({ planId, notes: [] });
-  } finally {
-    await stored.close();
-    plan.destroy();
+  await stored.whenLoaded;
+  const filled = fill(plan);
+  const migrated = filled.ok ? plan.migrate() : null;
+  if (!filled.ok || !migrated?.ok) {
+    await releasePlan({ plan, stored });
+    return fail(filled.ok ? (migrated as { error: string }).error : String(filled.error));
   }
+  library.adoptPlan(planId, plan.getSnapshot().meta.title);
+  // The plan view opens it next: hand it over open rather than reading it back from storage.
+  handOverPlan({ plan, stored });
+  return ok({ planId, notes: [] });
 }
 
 /** What an import could not read, as one message for the user, or null when it read everything. */

@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { PlanDocument, persistLocally } from '../../shared/doc';
 import { formatProblems, type PlanSnapshot } from '../../shared/model';
+import { takeHandedOverPlan } from './planHandover';
 import { displayName } from './userIdentity';
 
 /** An open plan: loading from IndexedDB, ready to edit, or refused with a reason. */
@@ -14,8 +15,9 @@ export function usePlanDocument(planId: string): OpenPlan {
   const [open, setOpen] = useState<OpenPlan>({ state: 'loading' });
   useEffect(() => {
     let cancelled = false;
-    const plan = new PlanDocument({ actor: displayName(), planId });
-    const stored = persistLocally(plan);
+    const handed = takeHandedOverPlan(planId);
+    const plan = handed?.plan ?? new PlanDocument({ actor: displayName(), planId });
+    const stored = handed?.stored ?? persistLocally(plan);
     stored.whenLoaded.then(() => {
       if (cancelled) return;
       const migrated = plan.migrate();

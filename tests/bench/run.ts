@@ -1,3 +1,4 @@
+import { canvasBench } from './canvasBench';
 import { documentBench } from './documentBench';
 import { exportBench } from './exportBench';
 import { report, type BenchRow } from './harness';
@@ -10,4 +11,5 @@ console.log('Baton bench: medians of several runs on this machine\n');
 rows.push(...documentBench());
 rows.push(...planningBench());
 rows.push(...exportBench());
+rows.push(...(await canvasBench()));
 report(rows);
