@@ -12,4 +12,5 @@ rows.push(...documentBench());
 rows.push(...planningBench());
 rows.push(...exportBench());
 rows.push(...(await canvasBench()));
+rows.push(...(await import('./reflectionBench')).reflectionBench());
 report(rows);

@@ -1,17 +1,11 @@
 import { taskStatusSchema, type ActivityEntry, type TaskNode, type TaskStatus } from '../../model';
 import { whenMs, workingDaysBetweenTimes } from './workingTime';
 
-/** An activity entry with its time read once. */
-export interface TimedEntry {
-  readonly entry: ActivityEntry;
-  readonly ms: number;
-}
-
 /** How the stored log looked before it was put in order. */
 export interface LogStats {
   /** Entries the document holds, copies included. */
   readonly stored: number;
-  /** Copies of an entry already seen (same id): counted once. */
+  /** Copies of an entry already seen (same id, same time): counted once. */
   readonly duplicates: number;
   /** Entries after `asOf`: left out. */
   readonly afterAsOf: number;
@@ -21,81 +15,166 @@ export interface LogStats {
   readonly used: number;
 }
 
-/** The log in time order, by entity, up to `asOf`. */
+/** One entity's entries: positions in the stored log, in time order, those up to `asOf` first. */
+export interface EntityEntries {
+  readonly at: readonly number[];
+  /** How many of `at` are up to `asOf`. */
+  readonly used: number;
+}
+
+/** The log in time order, by entity, up to `asOf`, as positions into the stored log (no copies of 50,000 entries). */
 export interface OrderedLog {
-  /** Task facts (created, removed, status, owner, estimate) by task id, each list by time then id. */
-  readonly tasks: ReadonlyMap<string, readonly TimedEntry[]>;
-  /** Handoff facts by handoff id, each list by time then id. */
-  readonly handoffs: ReadonlyMap<string, readonly TimedEntry[]>;
-  /** Handoffs the log records only after `asOf`: they did not exist yet. */
-  readonly handoffsAfterAsOf: ReadonlySet<string>;
+  readonly activity: readonly ActivityEntry[];
+  /** Each stored entry's time in ms. */
+  readonly ms: Float64Array;
+  /** Task facts (created, removed, status, owner, estimate) by task id. */
+  readonly tasks: ReadonlyMap<string, EntityEntries>;
+  /** Handoff facts by handoff id. */
+  readonly handoffs: ReadonlyMap<string, EntityEntries>;
   readonly stats: LogStats;
 }
 
-const byTimeThenId = (a: TimedEntry, b: TimedEntry) => a.ms - b.ms || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0);
+const NO_ENTRIES: EntityEntries = { at: [], used: 0 };
 
-/** A total order on two copies of one id, so which copy is kept never depends on storage order. */
-function earlierCopy(a: TimedEntry, b: TimedEntry): boolean {
-  if (a.ms !== b.ms) return a.ms < b.ms;
-  const ka = JSON.stringify(a.entry);
-  const kb = JSON.stringify(b.entry);
-  return ka < kb;
+/** Entries of one entity (an empty list when the log has none). */
+export const entriesOf = (table: ReadonlyMap<string, EntityEntries>, id: string): EntityEntries => table.get(id) ?? NO_ENTRIES;
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
+
+/** Days from 1970-01-01 to a civil date (proleptic Gregorian), without allocating a Date. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * An ISO date-time in ms. The form the app writes (`toISOString`: `2025-03-03T09:15:00.000Z`,
+ * or without the milliseconds) is read by hand, which is several times quicker than
+ * Date.parse over 50,000 entries; anything else (offsets, other precisions) goes to whenMs.
+ */
+export function isoMs(s: string): number {
+  const n = s.length;
+  if ((n === 24 || n === 20) && s.charCodeAt(n - 1) === 90 /* Z */ && s.charCodeAt(10) === 84 /* T */ && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58 && (n === 20 || s.charCodeAt(19) === 46)) {
+    const y = two(s, 0) * 100 + two(s, 2);
+    const mo = two(s, 5);
+    const d = two(s, 8);
+    const h = two(s, 11);
+    const mi = two(s, 14);
+    const se = two(s, 17);
+    const frac = n === 24 ? digit(s, 20) * 100 + two(s, 21) : 0;
+    const value = (daysFromCivil(y, mo, d) * 24 + h) * 3_600_000 + mi * 60_000 + se * 1000 + frac;
+    // A non-digit anywhere makes a NaN; an out-of-range field is left to Date.parse to judge.
+    if (value === value && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && se <= 59 && frac >= 0) return value;
+  }
+  return whenMs(s);
 }
 
 /**
  * Puts the log in order: entries from several machines arrive in any order, so each entity's
- * entries are sorted by time, then id; copies of one entry (same id) count once; entries
- * after `asOf` are left out, so evidence as of a past day is what was known that day.
+ * entries are sorted by time, then id; copies of one entry (same id and time) count once;
+ * entries after `asOf` go last and are not used, so evidence as of a past day is what was
+ * known that day.
  */
 export function orderLog(activity: readonly ActivityEntry[], asOfMs: number): OrderedLog {
-  const kept = new Map<string, TimedEntry>();
+  const count = activity.length;
+  const ms = new Float64Array(count);
+  const tasks = new Map<string, number[]>();
+  const handoffs = new Map<string, number[]>();
+  // One edit writes several entries about one task side by side: reuse the last list then.
+  let lastEntity = '';
+  let lastHandoff = false;
+  let last: number[] | undefined;
+  for (let i = 0; i < count; i++) {
+    const entry = activity[i]!;
+    ms[i] = isoMs(entry.at);
+    const handoff = entry.kind === 'handoff';
+    if (last !== undefined && entry.entity === lastEntity && handoff === lastHandoff) {
+      last.push(i);
+      continue;
+    }
+    const table = handoff ? handoffs : tasks;
+    last = table.get(entry.entity);
+    if (last) last.push(i);
+    else table.set(entry.entity, (last = [i]));
+    lastEntity = entry.entity;
+    lastHandoff = handoff;
+  }
+  const byTimeThenId = (a: number, b: number) => {
+    const d = ms[a]! - ms[b]!;
+    if (d !== 0) return d;
+    const ia = activity[a]!.id;
+    const ib = activity[b]!.id;
+    // Copies tie, and the sort is stable: the copy stored first stays first.
+    return ia < ib ? -1 : ia > ib ? 1 : a - b;
+  };
+  // Lists are short (a task's few entries) and mostly in order already: an insertion sort
+  // does them without the scratch space Array.prototype.sort allocates on every call.
+  const sortList = (list: number[]) => {
+    if (list.length > 32) {
+      list.sort(byTimeThenId);
+      return;
+    }
+    for (let r = 1; r < list.length; r++) {
+      const v = list[r]!;
+      let w = r - 1;
+      while (w >= 0 && byTimeThenId(list[w]!, v) > 0) {
+        list[w + 1] = list[w]!;
+        w--;
+      }
+      list[w + 1] = v;
+    }
+  };
+  const kept = new Uint8Array(count);
   let duplicates = 0;
+  let afterAsOf = 0;
+  const finish = (table: Map<string, number[]>) => {
+    const out = new Map<string, EntityEntries>();
+    for (const [id, list] of table) {
+      if (list.length > 1) sortList(list);
+      let w = 0;
+      let used = 0;
+      for (let r = 0; r < list.length; r++) {
+        const i = list[r]!;
+        // Times first: they sit in one typed array, while each id is a string somewhere on the heap.
+        if (w > 0 && ms[list[w - 1]!] === ms[i] && activity[list[w - 1]!]!.id === activity[i]!.id) {
+          duplicates++;
+          continue;
+        }
+        list[w++] = i;
+        kept[i] = 1;
+        if (ms[i]! <= asOfMs) used++;
+        else afterAsOf++;
+      }
+      list.length = w;
+      out.set(id, { at: list, used });
+    }
+    return out;
+  };
+  const orderedTasks = finish(tasks);
+  const orderedHandoffs = finish(handoffs);
   let outOfOrder = 0;
   let latest = -Infinity;
-  for (const entry of activity) {
-    const timed: TimedEntry = { entry, ms: whenMs(entry.at) };
-    const seen = kept.get(entry.id);
-    if (seen) {
-      duplicates++;
-      if (earlierCopy(timed, seen)) kept.set(entry.id, timed);
-      continue;
-    }
-    kept.set(entry.id, timed);
-    if (timed.ms < latest) outOfOrder++;
-    else latest = timed.ms;
+  for (let i = 0; i < count; i++) {
+    if (!kept[i]) continue;
+    if (ms[i]! < latest) outOfOrder++;
+    else latest = ms[i]!;
   }
-  const tasks = new Map<string, TimedEntry[]>();
-  const handoffs = new Map<string, TimedEntry[]>();
-  const handoffsAfterAsOf = new Set<string>();
-  let afterAsOf = 0;
-  for (const timed of kept.values()) {
-    const { kind, entity } = timed.entry;
-    if (!(timed.ms <= asOfMs)) {
-      afterAsOf++;
-      if (kind === 'handoff') handoffsAfterAsOf.add(entity);
-      continue;
-    }
-    const table = kind === 'handoff' ? handoffs : tasks;
-    const list = table.get(entity);
-    if (list) list.push(timed);
-    else table.set(entity, [timed]);
-  }
-  for (const list of tasks.values()) if (list.length > 1) list.sort(byTimeThenId);
-  for (const list of handoffs.values()) if (list.length > 1) list.sort(byTimeThenId);
-  for (const id of handoffs.keys()) handoffsAfterAsOf.delete(id);
   return {
-    tasks,
-    handoffs,
-    handoffsAfterAsOf,
-    stats: { stored: activity.length, duplicates, afterAsOf, outOfOrder, used: kept.size - afterAsOf },
+    activity,
+    ms,
+    tasks: orderedTasks,
+    handoffs: orderedHandoffs,
+    stats: { stored: count, duplicates, afterAsOf, outOfOrder, used: count - duplicates - afterAsOf },
   };
 }
 
-/** A task's status from some moment on. */
-export interface StatusChange {
-  readonly ms: number;
-  readonly to: TaskStatus;
-}
+const STATUS_CODES: readonly TaskStatus[] = ['todo', 'active', 'blocked', 'done'];
+const DONE_CODE = STATUS_CODES.indexOf('done');
 
 /** What happened to one task, as of `asOf`. */
 export interface TaskHistory {
@@ -117,31 +196,43 @@ export interface TaskHistory {
   readonly blockedDays: number;
   /** Each stretch in status blocked, [from, to) in ms (the last may run to `asOf`). */
   readonly blockedSpans: readonly (readonly [number, number])[];
-  /** Blocked working days by the owner at the time (a task handed over mid-block is split). */
-  readonly blockedByOwner: ReadonlyMap<string, number>;
+  /** Blocked working days by the owner at the time (a task handed over mid-block is split); null when never blocked. */
+  readonly blockedByOwner: ReadonlyMap<string, number> | null;
   /** Times the task went from done back to another status. */
   readonly reopened: number;
   /** The estimate as of `asOf` by the log (null: cleared); undefined when the log never recorded one. */
   readonly estimateDays: number | null | undefined;
-  /** Status changes in time order (created counts as one), for "was it done at time t". */
-  readonly changes: readonly StatusChange[];
+  /**
+   * Status changes in time order (created counts as one), for "was it done at time t": flat
+   * pairs of ms and status code (an index of STATUS_CODES), one array rather than an object each.
+   */
+  readonly changes: readonly number[];
   /** Status entries whose `from` disagrees with the status replayed so far (clock skew or a concurrent edit). */
   readonly anomalies: readonly string[];
 }
 
 const STATUSES = new Set<string>(taskStatusSchema.options);
+const NONE: readonly never[] = Object.freeze([]);
 const asStatus = (v: unknown): TaskStatus | null => (typeof v === 'string' && STATUSES.has(v) ? (v as TaskStatus) : null);
 
 /**
- * Replays a task's status and owner entries (already in time order) up to `asOfMs`. Time
+ * Replays a task's status, owner and estimate entries (in time order) up to `asOfMs`. Time
  * before the first fact about the task is not counted: nobody knows what it was then.
  */
-export function replayTask(task: TaskNode, entries: readonly TimedEntry[], asOfMs: number): TaskHistory {
+export function replayTask(task: TaskNode, log: OrderedLog, asOfMs: number): TaskHistory {
+  const { activity, ms: times } = log;
+  const { at: positions, used } = entriesOf(log.tasks, task.id);
   let status: TaskStatus | null = null;
   let since = 0;
   // The owner before the first recorded owner change is that change's `from`; with no change, the current owner.
-  const firstOwner = entries.find((e) => e.entry.kind === 'owner');
-  let owner: string | undefined = firstOwner ? (typeof firstOwner.entry.from === 'string' ? firstOwner.entry.from : undefined) : task.owner;
+  let owner: string | undefined = task.owner;
+  for (let k = 0; k < used; k++) {
+    const e = activity[positions[k]!]!;
+    if (e.kind === 'owner') {
+      owner = typeof e.from === 'string' ? e.from : undefined;
+      break;
+    }
+  }
   let startedMs: number | null = null;
   let startedAt: string | null = null;
   let finishedMs: number | null = null;
@@ -153,16 +244,19 @@ export function replayTask(task: TaskNode, entries: readonly TimedEntry[], asOfM
   let sawStatus = false;
   let estimateDays: number | null | undefined;
   const blockedSpans: [number, number][] = [];
-  const blockedByOwner = new Map<string, number>();
-  const changes: StatusChange[] = [];
-  const anomalies: string[] = [];
+  let blockedByOwner: Map<string, number> | null = null;
+  const changes: number[] = [];
+  let anomalies: string[] | null = null;
 
   const close = (until: number) => {
     if (status === null) return;
     const days = workingDaysBetweenTimes(since, until);
     if (status === 'blocked') {
       blocked += days;
-      if (owner !== undefined) blockedByOwner.set(owner, (blockedByOwner.get(owner) ?? 0) + days);
+      if (owner !== undefined) {
+        blockedByOwner ??= new Map();
+        blockedByOwner.set(owner, (blockedByOwner.get(owner) ?? 0) + days);
+      }
     }
     if ((status === 'active' || status === 'blocked') && startedMs !== null) inFlight += days;
   };
@@ -178,12 +272,14 @@ export function replayTask(task: TaskNode, entries: readonly TimedEntry[], asOfM
       finishedMs = at;
       finishedAt = when;
     }
-    if (next !== null && next !== status) changes.push({ ms: at, to: next });
+    if (next !== null && next !== status) changes.push(at, STATUS_CODES.indexOf(next));
     status = next;
     since = at;
   };
 
-  for (const { entry, ms } of entries) {
+  for (let k = 0; k < used; k++) {
+    const entry = activity[positions[k]!]!;
+    const ms = times[positions[k]!]!;
     switch (entry.kind) {
       case 'created': {
         sawStatus = true;
@@ -207,7 +303,7 @@ export function replayTask(task: TaskNode, entries: readonly TimedEntry[], asOfM
           since = ms;
           blockedFrom = ms;
         } else if (from !== null && from !== status) {
-          anomalies.push(entry.id);
+          (anomalies ??= []).push(entry.id);
         }
         close(ms);
         enter(next, ms, entry.at);
@@ -245,7 +341,7 @@ export function replayTask(task: TaskNode, entries: readonly TimedEntry[], asOfM
     reopened,
     estimateDays,
     changes,
-    anomalies,
+    anomalies: anomalies ?? NONE,
   };
 }
 
@@ -264,7 +360,7 @@ function fromFields(task: TaskNode, asOfMs: number): TaskHistory {
   const finishedMs = status === 'done' && finished <= asOfMs ? finished : null;
   const end = status === 'done' ? finishedMs : status === 'todo' ? null : asOfMs;
   const inFlightDays = startedMs !== null && end !== null ? Math.max(0, workingDaysBetweenTimes(startedMs, end)) : 0;
-  const changes: StatusChange[] = status === 'done' ? [{ ms: finishedMs ?? -Infinity, to: 'done' }] : [];
+  const changes: number[] = status === 'done' ? [finishedMs ?? -Infinity, DONE_CODE] : [];
   return {
     source: 'fields',
     status,
@@ -274,28 +370,29 @@ function fromFields(task: TaskNode, asOfMs: number): TaskHistory {
     finishedAt: finishedMs !== null ? task.finishedAt! : null,
     inFlightDays,
     blockedDays: 0,
-    blockedSpans: [],
-    blockedByOwner: new Map(),
+    blockedSpans: NONE,
+    blockedByOwner: null,
     reopened: 0,
     estimateDays: undefined,
     changes,
-    anomalies: [],
+    anomalies: NONE,
   };
 }
 
 /** When a task next became done at or after `ms` (Infinity if never), or `ms` itself if it was done then. */
 export function doneFrom(history: TaskHistory, ms: number): number {
   const { changes } = history;
-  // Binary search for the last change at or before ms.
+  const pairs = changes.length / 2;
+  // Binary search for the first change after ms.
   let lo = 0;
-  let hi = changes.length;
+  let hi = pairs;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (changes[mid]!.ms <= ms) lo = mid + 1;
+    if (changes[2 * mid]! <= ms) lo = mid + 1;
     else hi = mid;
   }
-  if (lo > 0 && changes[lo - 1]!.to === 'done') return ms;
-  for (let i = lo; i < changes.length; i++) if (changes[i]!.to === 'done') return changes[i]!.ms;
+  if (lo > 0 && changes[2 * lo - 1] === DONE_CODE) return ms;
+  for (let i = lo; i < pairs; i++) if (changes[2 * i + 1] === DONE_CODE) return changes[2 * i]!;
   return Infinity;
 }
 
@@ -310,13 +407,14 @@ export interface HandoffHistory {
   readonly status: 'pending' | 'completed' | 'removed';
 }
 
-/** Replays a handoff's entries (in time order): recorded, status changes, removal. */
-export function replayHandoff(entries: readonly TimedEntry[]): HandoffHistory {
-  let created: TimedEntry | null = null;
-  let completed: TimedEntry | null = null;
+/** Replays a handoff's entries up to `asOf` (in time order): recorded, status changes, removal. */
+export function replayHandoff(log: OrderedLog, entries: EntityEntries): HandoffHistory {
+  let created: number | null = null;
+  let completed: number | null = null;
   let status: HandoffHistory['status'] = 'pending';
-  for (const timed of entries) {
-    const { to } = timed.entry;
+  for (let k = 0; k < entries.used; k++) {
+    const timed = entries.at[k]!;
+    const { to } = log.activity[timed]!;
     if (to === 'removed') {
       status = 'removed';
       continue;
@@ -333,5 +431,11 @@ export function replayHandoff(entries: readonly TimedEntry[]): HandoffHistory {
     } else status = 'pending';
   }
   const done = status === 'completed' ? completed : null;
-  return { createdMs: created?.ms ?? null, createdAt: created?.entry.at ?? null, completedMs: done?.ms ?? null, completedAt: done?.entry.at ?? null, status };
+  return {
+    createdMs: created !== null ? log.ms[created]! : null,
+    createdAt: created !== null ? log.activity[created]!.at : null,
+    completedMs: done !== null ? log.ms[done]! : null,
+    completedAt: done !== null ? log.activity[done]!.at : null,
+    status,
+  };
 }

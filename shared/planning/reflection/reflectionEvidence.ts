@@ -1,10 +1,10 @@
 import type { PlanSnapshot, TaskNode, TaskStatus } from '../../model';
 import { computeSchedule, type Schedule } from '../criticalPath';
 import { workstreamOf } from '../rollups';
-import { doneFrom, orderLog, replayHandoff, replayTask, type LogStats, type TaskHistory } from './activityLog';
+import { doneFrom, entriesOf, orderLog, replayHandoff, replayTask, type LogStats, type TaskHistory } from './activityLog';
 import { agentEvidence, countIssues, type AgentEvidence, type IssueCount } from './agentMetrics';
 import type { Baseline } from './baseline';
-import { forecastSchedule, type Forecast } from './forecast';
+import { forecastFinish, forecastSchedule, type Forecast } from './forecast';
 import { clean, DAY_MS, whenMs, workingDaysBetweenTimes } from './workingTime';
 
 /** What the reflection is computed against. */
@@ -326,7 +326,7 @@ export function reflectionEvidence(snapshot: PlanSnapshot, options: ReflectionOp
   const anomalies: string[] = [];
   let firstStart = Infinity;
   for (const task of taskNodes) {
-    const h = replayTask(task, log.tasks.get(task.id) ?? [], asOfMs);
+    const h = replayTask(task, log, asOfMs);
     histories.set(task.id, h);
     for (const a of h.anomalies) anomalies.push(a);
     if (h.startedMs !== null && h.startedMs < firstStart) firstStart = h.startedMs;
@@ -357,19 +357,26 @@ export function reflectionEvidence(snapshot: PlanSnapshot, options: ReflectionOp
   const personas = new Map<string, GroupTotals>();
   const personaBlocked = new Map<string, number>();
   const totals = new GroupTotals();
+  // Tasks of one lane share a parent, so the walk up to the workstream is done once per parent.
+  const workstreamByParent = new Map<string | undefined, string | null>();
   for (const task of taskNodes) {
     const h = histories.get(task.id)!;
     const frozen = baseline?.tasks[task.id];
+    let workstream = workstreamByParent.get(task.parent);
+    if (workstream === undefined) {
+      workstream = workstreamOf(snapshot.nodes, task);
+      workstreamByParent.set(task.parent, workstream);
+    }
     // Without a baseline, the estimate as it stood at asOf (the log's), else the plan's.
     const estimate = h.estimateDays !== undefined ? h.estimateDays : (task.estimateDays ?? null);
     const plannedDays = frozen ? frozen.estimateDays : estimate;
     const actualDays = h.status === 'done' && h.startedMs !== null && h.finishedMs !== null ? clean(h.inFlightDays) : null;
-    const forecastFinish = forecast?.byId.get(task.id)?.finish;
+    const forecastAt = forecast ? forecastFinish(forecast, task.id) : undefined;
     const evidence: TaskEvidence = {
       id: task.id,
       title: task.title,
       owner: task.owner ?? null,
-      workstream: workstreamOf(snapshot.nodes, task),
+      workstream,
       source: h.source,
       status: h.status,
       plannedDays,
@@ -383,8 +390,8 @@ export function reflectionEvidence(snapshot: PlanSnapshot, options: ReflectionOp
       blockedSpans: h.blockedSpans.length,
       reopened: h.reopened,
       baselineFinish: frozen ? frozen.plannedFinish : null,
-      forecastFinish: forecastFinish !== undefined ? clean(forecastFinish) : null,
-      finishSlipDays: frozen && forecastFinish !== undefined ? clean(forecastFinish - frozen.plannedFinish) : null,
+      forecastFinish: forecastAt !== undefined ? clean(forecastAt) : null,
+      finishSlipDays: frozen && forecastAt !== undefined ? clean(forecastAt - frozen.plannedFinish) : null,
     };
     tasks.push(evidence);
     const current = schedule.ok ? schedule.byId.get(task.id) : undefined;
@@ -393,20 +400,20 @@ export function reflectionEvidence(snapshot: PlanSnapshot, options: ReflectionOp
     const ws = workstreams.get(evidence.workstream) ?? workstreams.set(evidence.workstream, new GroupTotals()).get(evidence.workstream)!;
     ws.add(evidence, h, window);
     if (task.owner !== undefined) (personas.get(task.owner) ?? personas.set(task.owner, new GroupTotals()).get(task.owner)!).add(evidence, h, window);
-    for (const [owner, days] of h.blockedByOwner) personaBlocked.set(owner, (personaBlocked.get(owner) ?? 0) + days);
+    if (h.blockedByOwner) for (const [owner, days] of h.blockedByOwner) personaBlocked.set(owner, (personaBlocked.get(owner) ?? 0) + days);
   }
 
   // Prerequisites waited on: each blocked stretch of a task that began while a direct
   // prerequisite task was not done is one wait on it, lasting until it was done.
   const prerequisites = new Map<string, Set<string>>();
   for (const e of snapshot.edges.values()) {
-    if (!histories.has(e.source) || !histories.has(e.target) || e.source === e.target) continue;
+    // Only tasks that were ever blocked matter; most never were.
+    if (!histories.get(e.target)?.blockedSpans.length || !histories.has(e.source) || e.source === e.target) continue;
     (prerequisites.get(e.target) ?? prerequisites.set(e.target, new Set()).get(e.target)!).add(e.source);
   }
   const waits = new Map<string, { waits: number; days: number; by: Set<string> }>();
   for (const [target, sources] of prerequisites) {
     const spans = histories.get(target)!.blockedSpans;
-    if (!spans.length) continue;
     for (const source of sources) {
       const h = histories.get(source)!;
       for (const [from, to] of spans) {
@@ -436,9 +443,10 @@ export function reflectionEvidence(snapshot: PlanSnapshot, options: ReflectionOp
   let removedHandoffs = 0;
   const handoffIds = new Set<string>([...snapshot.handoffs.keys(), ...log.handoffs.keys()]);
   for (const id of [...handoffIds].sort(compareText)) {
-    if (log.handoffsAfterAsOf.has(id)) continue;
-    const entries = log.handoffs.get(id);
-    const replay = entries ? replayHandoff(entries) : null;
+    const entries = entriesOf(log.handoffs, id);
+    // Recorded only after asOf: it did not exist yet.
+    if (entries.at.length > 0 && entries.used === 0) continue;
+    const replay = entries.used > 0 ? replayHandoff(log, entries) : null;
     const h = snapshot.handoffs.get(id);
     if (replay?.status === 'removed' || !h) {
       removedHandoffs++;
@@ -522,7 +530,7 @@ export function reflectionEvidence(snapshot: PlanSnapshot, options: ReflectionOp
       days: clean(days),
       percent: baseline.projectDays > 0 ? (days / baseline.projectDays) * 100 : null,
       chain: forecast.chain.map((id) => {
-        const finish = forecast!.byId.get(id)!.finish;
+        const finish = forecastFinish(forecast!, id)!;
         const frozen = baseline.tasks[id];
         return { id, title: titleOf(id), forecastFinish: clean(finish), baselineFinish: frozen?.plannedFinish ?? null, slipDays: frozen ? clean(finish - frozen.plannedFinish) : null };
       }),
@@ -536,7 +544,8 @@ export function reflectionEvidence(snapshot: PlanSnapshot, options: ReflectionOp
     let doneOfDue = 0;
     let onTime = 0;
     let late = 0;
-    for (const [id, frozen] of Object.entries(baseline.tasks)) {
+    for (const id in baseline.tasks) {
+      const frozen = baseline.tasks[id]!;
       const h = histories.get(id);
       if (!h) continue; // removed since, or a milestone
       const window = frozen.plannedFinish - frozen.plannedStart;

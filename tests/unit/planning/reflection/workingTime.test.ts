@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workingDaysBetween } from '../../../../shared/planning';
 import { whenMs, workingDaysBetweenTimes } from '../../../../shared/planning/reflection';
+import { isoMs } from '../../../../shared/planning/reflection/activityLog';
 
 const DAY_MS = 86_400_000;
 const at = (iso: string) => Date.parse(iso);
@@ -51,5 +52,24 @@ describe('whenMs', () => {
     expect(whenMs('2025-03-05', true)).toBe(at('2025-03-06T00:00:00Z'));
     expect(whenMs('2025-03-05T10:00:00+01:00', true)).toBe(at('2025-03-05T09:00:00Z'));
     expect(whenMs('not a date')).toBeNaN();
+  });
+});
+
+describe('isoMs', () => {
+  it('reads what toISOString writes exactly as Date.parse does, from year 1000 to 9999', () => {
+    const time = fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) });
+    fc.assert(
+      fc.property(time, fc.boolean(), (ms, withMillis) => {
+        const iso = new Date(ms).toISOString();
+        const text = withMillis ? iso : `${iso.slice(0, 19)}Z`;
+        expect(isoMs(text)).toBe(Date.parse(text));
+      }),
+    );
+  });
+
+  it('hands anything else to Date.parse: offsets, other precisions, nonsense', () => {
+    for (const text of ['2025-03-04T20:00:00+02:00', '2025-03-04T20:00:00.5Z', '2025-03-04T20:00:00.123456Z', '2025-13-04T20:00:00.000Z', '2025-0x-04T20:00:00.000Z', 'garbage']) {
+      expect(isoMs(text)).toEqual(Date.parse(text));
+    }
   });
 });
