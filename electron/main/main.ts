@@ -19,8 +19,9 @@ import {
 import { IPC_CHANNELS, PLAN_FILE_EXTENSIONS } from '../../shared/ipc';
 import { answerAppRequest } from '../host/appProtocol';
 import type { PlanFileDialogs } from '../host/fileDialogHandlers';
-import { createIpcHandlers } from '../host/ipcHandlers';
+import { createIpcHandlers, createLanHosting } from '../host/ipcHandlers';
 import { createIpcRouter } from '../host/ipcRouter';
+import { createLanDiscovery } from '../host/sync/lanDiscovery';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -45,6 +46,12 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+
+// "Host on this computer": the sync session and LAN discovery; nothing listens until the user starts hosting.
+const hosting = createLanHosting({ discovery: createLanDiscovery() });
+
+/** How long quitting waits for the host session and discovery to stop (peers told, mDNS goodbye sent). */
+const HOSTING_SHUTDOWN_TIMEOUT_MS = 3_000;
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -103,7 +110,7 @@ const electronDialogs: PlanFileDialogs = {
 
 function registerIpc(): void {
   const router = createIpcRouter(
-    createIpcHandlers({ app: { version: app.getVersion(), platform: process.platform }, dialogs: electronDialogs }),
+    createIpcHandlers({ app: { version: app.getVersion(), platform: process.platform }, dialogs: electronDialogs, hosting }),
     isTrustedIpcSender,
   );
   for (const channel of IPC_CHANNELS) {
@@ -164,6 +171,15 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  // Quitting stops the host session first: Electron waits while we hold the quit, then we quit again.
+  let hostingStopped = false;
+  app.on('will-quit', (event) => {
+    if (hostingStopped || !hosting.active()) return;
+    hostingStopped = true;
+    event.preventDefault();
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, HOSTING_SHUTDOWN_TIMEOUT_MS).unref());
+    void Promise.race([hosting.shutdown().catch(() => undefined), timeout]).then(() => app.quit());
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -9,6 +9,9 @@ export const IPC_BRIDGE_METHODS = {
   'app:info': 'getAppInfo',
   'file:save-plan': 'savePlanFile',
   'file:open-plan': 'openPlanFile',
+  'sync:host-start': 'startHosting',
+  'sync:host-stop': 'stopHosting',
+  'sync:lan-hosts': 'listLanHosts',
 } as const;
 
 /** The name of one IPC channel, e.g. `file:save-plan`. */

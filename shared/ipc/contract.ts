@@ -62,6 +62,46 @@ export const openPlanResponseSchema = z.discriminatedUnion('opened', [
   z.strictObject({ opened: z.literal(false) }),
 ]);
 
+/** The most hosts `sync:lan-hosts` lists (a hostile network could announce thousands). */
+export const MAX_LAN_HOSTS = 50;
+
+/** The longest host name `sync:lan-hosts` shows. */
+export const MAX_LAN_HOST_NAME_LENGTH = 64;
+
+/** A sync address as main hands it to the renderer: ws://host:port/path, no spaces, bounded. */
+export const syncAddressSchema = z
+  .string()
+  .max(500)
+  .regex(/^ws:\/\/[^\s/?#@]+:\d{1,5}\/[^\s]*$/, 'expected a ws://host:port/ address');
+
+/** `sync:host-start` request: host on this computer, reachable from the LAN or from this computer only. */
+export const hostStartRequestSchema = z.strictObject({ lan: z.boolean() });
+
+/** `sync:host-start` response: where peers connect, the session's token, and the addresses it is reachable at. */
+export const hostStartResponseSchema = z.strictObject({
+  url: syncAddressSchema,
+  token: z.string().min(16).max(200),
+  addresses: z.array(z.string().min(1).max(100)).max(64),
+});
+
+/** `sync:host-stop` request: nothing to ask. */
+export const hostStopRequestSchema = z.strictObject({});
+
+/** `sync:host-stop` response: whether a session was running (and is now stopped). */
+export const hostStopResponseSchema = z.strictObject({ stopped: z.boolean() });
+
+/** `sync:lan-hosts` request: nothing to ask. */
+export const lanHostsRequestSchema = z.strictObject({});
+
+/** One host found on the network: what it calls itself and its sync address. */
+export const lanHostSchema = z.strictObject({
+  name: z.string().min(1).max(MAX_LAN_HOST_NAME_LENGTH),
+  url: syncAddressSchema,
+});
+
+/** `sync:lan-hosts` response: the Baton hosts heard from in the last few seconds (empty where discovery cannot work). */
+export const lanHostsResponseSchema = z.strictObject({ hosts: z.array(lanHostSchema).max(MAX_LAN_HOSTS) });
+
 /** The request and response schema of one channel. */
 export interface IpcChannelContract {
   readonly request: z.ZodType;
@@ -73,6 +113,9 @@ export const IPC_CONTRACT = {
   'app:info': { request: appInfoRequestSchema, response: appInfoResponseSchema },
   'file:save-plan': { request: savePlanRequestSchema, response: savePlanResponseSchema },
   'file:open-plan': { request: openPlanRequestSchema, response: openPlanResponseSchema },
+  'sync:host-start': { request: hostStartRequestSchema, response: hostStartResponseSchema },
+  'sync:host-stop': { request: hostStopRequestSchema, response: hostStopResponseSchema },
+  'sync:lan-hosts': { request: lanHostsRequestSchema, response: lanHostsResponseSchema },
 } as const satisfies { readonly [C in IpcChannel]: IpcChannelContract };
 
 /** What the renderer sends on channel C. */

@@ -32,7 +32,7 @@ describe('the contract', () => {
 describe('createBatonBridge', () => {
   it('has one function per channel and nothing else', () => {
     const { bridge } = recordingInvoke();
-    expect(Object.keys(bridge).sort()).toEqual(['getAppInfo', 'openPlanFile', 'savePlanFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['getAppInfo', 'listLanHosts', 'openPlanFile', 'savePlanFile', 'startHosting', 'stopHosting']);
     for (const fn of Object.values(bridge)) expect(typeof fn).toBe('function');
   });
 
@@ -47,10 +47,16 @@ describe('createBatonBridge', () => {
     await expect(bridge.savePlanFile({ suggestedName: 'p', bytes })).resolves.toEqual({ ok: true, value: 'file:save-plan' });
     await bridge.getAppInfo({});
     await bridge.openPlanFile();
+    await bridge.startHosting({ lan: true });
+    await bridge.stopHosting();
+    await bridge.listLanHosts();
     expect(sent).toEqual([
       ['file:save-plan', { suggestedName: 'p', bytes }],
       ['app:info', {}],
       ['file:open-plan', {}],
+      ['sync:host-start', { lan: true }],
+      ['sync:host-stop', {}],
+      ['sync:lan-hosts', {}],
     ]);
   });
 
@@ -59,7 +65,12 @@ describe('createBatonBridge', () => {
       IpcResult<{ version: string; platform: string; electron: true }>
     >();
     expectTypeOf<BatonBridge['savePlanFile']>().parameter(0).toEqualTypeOf<{ suggestedName: string; bytes: Uint8Array }>();
+    expectTypeOf<BatonBridge['startHosting']>().parameter(0).toEqualTypeOf<{ lan: boolean }>();
+    expectTypeOf<BatonBridge['startHosting']>().returns.resolves.toEqualTypeOf<IpcResult<{ url: string; token: string; addresses: string[] }>>();
+    expectTypeOf<BatonBridge['listLanHosts']>().returns.resolves.toEqualTypeOf<IpcResult<{ hosts: { name: string; url: string }[] }>>();
     // @ts-expect-error a save needs its request
     createBatonBridge(async () => null).savePlanFile();
+    // @ts-expect-error hosting needs to know whether the LAN may reach it
+    createBatonBridge(async () => null).startHosting();
   });
 });

@@ -7,6 +7,7 @@ import { createIpcHandlers } from '../../../electron/host/ipcHandlers';
 import { createIpcRouter } from '../../../electron/host/ipcRouter';
 import { isTrustedIpcSender } from '../../../electron/host/windowPolicy';
 import { MAX_PLAN_FILE_BYTES } from '../../../shared/ipc';
+import { unusedHosting } from './fakeHosting';
 
 let dir: string;
 
@@ -105,7 +106,7 @@ describe('createIpcHandlers behind the router', () => {
   it('serves app:info and a full save/open round trip through the contract', async () => {
     const target = path.join(dir, 'round.baton');
     const router = createIpcRouter(
-      createIpcHandlers({ app: { version: '0.1.0', platform: 'linux' }, dialogs: fakeDialogs(target, target).dialogs }),
+      createIpcHandlers({ app: { version: '0.1.0', platform: 'linux' }, dialogs: fakeDialogs(target, target).dialogs, hosting: unusedHosting }),
       isTrustedIpcSender,
     );
     const app = 'app://baton/index.html';
@@ -126,7 +127,7 @@ describe('createIpcHandlers behind the router', () => {
 
   it('reports a write failure with the channel in front', async () => {
     const router = createIpcRouter(
-      createIpcHandlers({ app: { version: '0.1.0', platform: 'linux' }, dialogs: fakeDialogs(path.join(dir, 'x', 'y.baton'), null).dialogs }),
+      createIpcHandlers({ app: { version: '0.1.0', platform: 'linux' }, dialogs: fakeDialogs(path.join(dir, 'x', 'y.baton'), null).dialogs, hosting: unusedHosting }),
       isTrustedIpcSender,
     );
     const result = await router.handle('file:save-plan', 'app://baton/', { suggestedName: 'y', bytes: new Uint8Array([1]) });

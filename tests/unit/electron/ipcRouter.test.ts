@@ -4,6 +4,7 @@ import { isTrustedIpcSender } from '../../../electron/host/windowPolicy';
 import { MAX_PLAN_FILE_BYTES, MAX_SUGGESTED_NAME_LENGTH, IPC_CHANNELS } from '../../../shared/ipc';
 
 const APP = 'app://baton/index.html';
+const TOKEN = 'tok_0123456789abcdefghijklmnop';
 
 /** Handlers that record every call, so a test can prove a refused message never reached one. */
 function recordingHandlers(overrides: Partial<IpcHandlers> = {}) {
@@ -20,6 +21,18 @@ function recordingHandlers(overrides: Partial<IpcHandlers> = {}) {
     'file:open-plan': async (request) => {
       calls.push({ channel: 'file:open-plan', request });
       return { ok: true, value: { opened: true, name: 'plan.baton', bytes: new Uint8Array([1, 2, 3]) } };
+    },
+    'sync:host-start': async (request) => {
+      calls.push({ channel: 'sync:host-start', request });
+      return { ok: true, value: { url: 'ws://192.168.1.20:4317/sync', token: TOKEN, addresses: request.lan ? ['192.168.1.20'] : ['127.0.0.1'] } };
+    },
+    'sync:host-stop': async (request) => {
+      calls.push({ channel: 'sync:host-stop', request });
+      return { ok: true, value: { stopped: true } };
+    },
+    'sync:lan-hosts': async (request) => {
+      calls.push({ channel: 'sync:lan-hosts', request });
+      return { ok: true, value: { hosts: [{ name: 'Baton on bob-laptop', url: 'ws://192.168.1.21:40123/sync' }] } };
     },
     ...overrides,
   };
@@ -61,7 +74,7 @@ describe('ipcRouter: valid calls', () => {
 
   it('has a handler for every channel of the contract', async () => {
     const { router, calls } = recordingHandlers();
-    const requests: Record<string, unknown> = { 'file:save-plan': { suggestedName: 'x', bytes: new Uint8Array() } };
+    const requests: Record<string, unknown> = { 'file:save-plan': { suggestedName: 'x', bytes: new Uint8Array() }, 'sync:host-start': { lan: false } };
     for (const channel of IPC_CHANNELS) expect((await router.handle(channel, APP, requests[channel] ?? {})).ok, channel).toBe(true);
     expect(calls.map((c) => c.channel)).toEqual([...IPC_CHANNELS]);
   });
@@ -96,6 +109,17 @@ describe('ipcRouter: refusals', () => {
     ['a number', 'app:info', 7, 'request', /expected an object/],
     ['a path to open', 'file:open-plan', { path: '/etc/shadow' }, 'request', /unknown field "path"/],
     ['null', 'file:open-plan', null, 'request', /expected an object/],
+    ['no lan flag', 'sync:host-start', {}, 'lan', /missing; expected true or false/],
+    ['a string as lan flag', 'sync:host-start', { lan: 'yes' }, 'lan', /expected true or false, got the string "yes"/],
+    ['a number as lan flag', 'sync:host-start', { lan: 1 }, 'lan', /expected true or false, got number 1/],
+    ['a port of its choosing', 'sync:host-start', { lan: true, port: 80 }, 'request', /unknown field "port"/],
+    ['a bind address of its choosing', 'sync:host-start', { lan: false, host: '0.0.0.0' }, 'request', /unknown field "host"/],
+    ['null', 'sync:host-start', null, 'request', /expected an object, got null/],
+    ['a bare boolean', 'sync:host-start', true, 'request', /expected an object/],
+    ['an extra field', 'sync:host-stop', { force: true }, 'request', /unknown field "force"/],
+    ['a string', 'sync:host-stop', 'stop', 'request', /expected an object/],
+    ['a filter', 'sync:lan-hosts', { type: '_ssh._tcp' }, 'request', /unknown field "type"/],
+    ['an array', 'sync:lan-hosts', [], 'request', /expected an object/],
   ];
 
   it.each(garbage)('refuses %s on %s, naming the field', async (_what, channel, payload, field, message) => {
@@ -135,6 +159,21 @@ describe('ipcRouter: refusals', () => {
     expect(calls).toEqual([]);
   });
 
+  it.each([
+    ['sync:host-start', { lan: true }],
+    ['sync:host-stop', {}],
+    ['sync:lan-hosts', {}],
+  ])('refuses %s from an untrusted sender before any handler runs', async (channel, payload) => {
+    for (const sender of ['https://evil.example/', 'http://192.168.1.20:4317/', 'file:///tmp/x.html', '']) {
+      const { router, calls } = recordingHandlers();
+      await expect(router.handle(channel, sender, payload)).resolves.toEqual({
+        ok: false,
+        error: `${channel}: refused: the sender ${JSON.stringify(sender)} is not the Baton app`,
+      });
+      expect(calls).toEqual([]);
+    }
+  });
+
   it.each(['file:delete-everything', '__proto__', 'constructor', 'toString', ''])('refuses the unknown channel %j', async (channel) => {
     const { router, calls } = recordingHandlers();
     await expect(router.handle(channel, APP, {})).resolves.toEqual({ ok: false, error: `unknown IPC channel ${JSON.stringify(channel)}` });
@@ -146,6 +185,62 @@ describe('ipcRouter: refusals', () => {
     const result = await router.handle('app:info', `https://evil.example/${'a'.repeat(5000)}`, {});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.length).toBeLessThan(200);
+  });
+});
+
+describe('ipcRouter: hosting channels', () => {
+  it('passes the lan flag through and answers address, token and addresses', async () => {
+    const { router, calls } = recordingHandlers();
+    await expect(router.handle('sync:host-start', APP, { lan: true })).resolves.toEqual({
+      ok: true,
+      value: { url: 'ws://192.168.1.20:4317/sync', token: TOKEN, addresses: ['192.168.1.20'] },
+    });
+    await expect(router.handle('sync:host-stop', APP, {})).resolves.toEqual({ ok: true, value: { stopped: true } });
+    await expect(router.handle('sync:lan-hosts', APP, {})).resolves.toEqual({
+      ok: true,
+      value: { hosts: [{ name: 'Baton on bob-laptop', url: 'ws://192.168.1.21:40123/sync' }] },
+    });
+    expect(calls).toEqual([
+      { channel: 'sync:host-start', request: { lan: true } },
+      { channel: 'sync:host-stop', request: {} },
+      { channel: 'sync:lan-hosts', request: {} },
+    ]);
+  });
+
+  it.each([
+    ['a javascript: address', { name: 'x', url: 'javascript:alert(1)' }, /hosts\[0\]\.url: /],
+    ['an http address', { name: 'x', url: 'http://192.168.1.21:4317/sync' }, /hosts\[0\]\.url: /],
+    ['an address with credentials', { name: 'x', url: 'ws://me:pw@192.168.1.21:4317/sync' }, /hosts\[0\]\.url: /],
+    ['an address with a space', { name: 'x', url: 'ws://192.168.1.21:4317/sync now' }, /hosts\[0\]\.url: /],
+    ['an empty name', { name: '', url: 'ws://192.168.1.21:4317/sync' }, /hosts\[0\]\.name: /],
+    ['a 65-character name', { name: 'n'.repeat(65), url: 'ws://192.168.1.21:4317/sync' }, /hosts\[0\]\.name: /],
+    ['an extra field', { name: 'x', url: 'ws://192.168.1.21:4317/sync', token: 'leak' }, /unknown field "token"/],
+  ])('refuses a discovered host with %s rather than pass it to the page', async (_what, host, message) => {
+    const { router } = recordingHandlers({ 'sync:lan-hosts': async () => ({ ok: true, value: { hosts: [host as never] } }) });
+    const result = await router.handle('sync:lan-hosts', APP, {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/^sync:lan-hosts: internal error: bad response: /);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+
+  it('refuses more than 50 hosts, and a host answer without a token or with a short one', async () => {
+    const many = Array.from({ length: 51 }, (_, i) => ({ name: `h${i}`, url: `ws://10.0.0.${i}:4317/sync` }));
+    const { router } = recordingHandlers({
+      'sync:lan-hosts': async () => ({ ok: true, value: { hosts: many } }),
+      'sync:host-start': async () => ({ ok: true, value: { url: 'ws://127.0.0.1:1/sync', token: 'short', addresses: [] } }),
+    });
+    expect((await router.handle('sync:lan-hosts', APP, {})).ok).toBe(false);
+    const start = await router.handle('sync:host-start', APP, { lan: false });
+    expect(start.ok).toBe(false);
+    if (!start.ok) expect(start.error).toMatch(/^sync:host-start: internal error: bad response: token: /);
+  });
+
+  it('passes a hosting failure through with the channel in front', async () => {
+    const { router } = recordingHandlers({ 'sync:host-start': async () => ({ ok: false, error: 'Port 4317 on 0.0.0.0 is already in use.' }) });
+    await expect(router.handle('sync:host-start', APP, { lan: true })).resolves.toEqual({
+      ok: false,
+      error: 'sync:host-start: Port 4317 on 0.0.0.0 is already in use.',
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY_URL, WINDOW_WEB_PREFERENCES } from '../../../electron/host/windowPolicy';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/host/contentSecurityPolicy';
 import { IPC_CHANNELS } from '../../../shared/ipc';
+import { currentHostSession } from '../../../electron/host/sync/hostSession';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -23,6 +24,7 @@ const fake = vi.hoisted(() => {
     sandboxEnabled: false,
     openedExternally: [] as string[],
     saveDialogOptions: [] as unknown[],
+    quitCalls: 0,
   };
   class BrowserWindow {
     readonly record = { options: {} as Record<string, unknown>, loaded: [] as string[] };
@@ -53,7 +55,9 @@ const fake = vi.hoisted(() => {
       getVersion: () => '9.8.7',
       getPath: () => '/home/me/Documents',
       isPackaged: true,
-      quit: () => {},
+      quit: () => {
+        state.quitCalls++;
+      },
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
@@ -208,5 +212,47 @@ describe('main.ts wiring', () => {
     const roles = JSON.stringify(state.menuTemplate);
     expect(roles).toContain('"editMenu"');
     expect(roles).not.toContain('toggleDevTools');
+  });
+
+  it('hosts through sync:host-start for the app only, and stops the session before quitting', async () => {
+    const trusted = { senderFrame: { url: 'app://baton/index.html' } };
+    const start = state.ipcHandlers.get('sync:host-start')!;
+    const stop = state.ipcHandlers.get('sync:host-stop')!;
+    const willQuit = state.appListeners.get('will-quit')!;
+    expect(willQuit).toBeTypeOf('function');
+
+    // Nothing hosted: quitting goes ahead at once.
+    let prevented = false;
+    willQuit({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(false);
+
+    await expect(start({ senderFrame: { url: 'https://evil.example/' } }, { lan: true })).resolves.toMatchObject({ ok: false });
+    await expect(start(trusted, { lan: 'yes' })).resolves.toMatchObject({ ok: false });
+    expect(currentHostSession()).toBeNull();
+
+    const started = (await start(trusted, { lan: false })) as { ok: true; value: { url: string; token: string; addresses: string[] } };
+    expect(started.ok).toBe(true);
+    expect(started.value.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/sync$/);
+    expect(started.value.addresses).toEqual(['127.0.0.1']);
+    const session = currentHostSession()!;
+    expect(session.token).toBe(started.value.token);
+    // Asking again hands back the same session.
+    await expect(start(trusted, { lan: false })).resolves.toEqual(started);
+    await expect(stop(trusted, {})).resolves.toEqual({ ok: true, value: { stopped: true } });
+    await expect(stop(trusted, {})).resolves.toEqual({ ok: true, value: { stopped: false } });
+
+    await start(trusted, { lan: false });
+    const running = currentHostSession()!;
+    const quitsBefore = state.quitCalls;
+    willQuit({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    for (let i = 0; i < 200 && state.quitCalls === quitsBefore; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(state.quitCalls).toBe(quitsBefore + 1);
+    expect(currentHostSession()).toBeNull();
+    expect(running.server.listening).toBe(false);
+    // The second round of will-quit (from that app.quit()) is let through.
+    let preventedAgain = false;
+    willQuit({ preventDefault: () => (preventedAgain = true) });
+    expect(preventedAgain).toBe(false);
   });
 });
