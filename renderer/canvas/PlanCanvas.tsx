@@ -7,6 +7,7 @@ import {
   useReactFlow,
   ViewportPortal,
   type Connection,
+  type Edge,
   type EdgeChange,
   type NodeChange,
   type NodeTypes,
@@ -28,6 +29,8 @@ import { WorkstreamNode } from './WorkstreamNode';
 
 const NODE_TYPES: NodeTypes = { plan: PlanNodeCard, workstream: WorkstreamNode };
 const NUDGE = 10;
+/** React Flow's minimap follows every node on every viewport change; past this many it costs frames. */
+const MINIMAP_MAX_NODES = 1_000;
 /** Fitting never zooms in past 100 %: a plan of one card should not fill the screen. */
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
 const NUDGE_LARGE = 50;
@@ -85,7 +88,16 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
 
   const inputs = { snapshot, analysis, selectedNodes: selected.nodes, selectedEdges: selected.edges, dragging, editingId, measured, peerSelections };
   const nodes = useMemo(() => toFlowNodes(inputs, caches), [snapshot, analysis, selected, dragging, editingId, measured, peerSelections, caches]);
-  const edges = useMemo(() => toFlowEdges(inputs, caches), [snapshot.edges, snapshot.nodes, analysis.schedule, selected, caches]);
+  const previousEdges = useRef<Edge[]>([]);
+  const edges = useMemo(() => {
+    // Same edge objects in the same order: hand back the same array, so React Flow does not
+    // rebuild its lookup of every edge after an edit that touched none.
+    const next = toFlowEdges(inputs, caches);
+    const prev = previousEdges.current;
+    if (next.length === prev.length && next.every((e, i) => e === prev[i])) return prev;
+    previousEdges.current = next;
+    return next;
+  }, [snapshot.edges, snapshot.nodes, analysis.schedule, selected, caches]);
 
   const report = useCallback((result: { ok: boolean; error?: unknown }) => {
     if (!result.ok) say(formatProblems(result.error as Parameters<typeof formatProblems>[0]));
@@ -448,7 +460,7 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
         >
           <Background />
           <Controls />
-          <MiniMap pannable zoomable />
+          {nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable />}
           <ViewportPortal>
             {peers.map(
               (p) =>

@@ -34,7 +34,8 @@ const KIND_LABEL: Readonly<Record<string, string>> = {
 
 /** Below this zoom a card's text is unreadable: cards draw as plain coloured boxes. */
 export const DETAIL_ZOOM = 0.35;
-const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
+// Also while the first fit is pending: cards mount at 100 % and would be laid out in full, then again as boxes.
+const zoomedOut = (s: ReactFlowState) => s.fitViewQueued || s.transform[2] < DETAIL_ZOOM;
 
 /** A card: kind, title (editable in place), owner colour, status badge, critical, blocked and handoff marks. */
 export const PlanNodeCard = memo(function PlanNodeCard({ id, data, selected }: NodeProps<PlanFlowNode>) {
