@@ -7,6 +7,7 @@ import { CheckboxField } from './fields/CheckboxField';
 import { ChecklistField } from './fields/ChecklistField';
 import { ErrorText, Facts, keepKeysInside } from './fields/Field';
 import { PersonaChecklist } from './fields/PersonaChecklist';
+import { PersonaSelect } from './fields/PersonaSelect';
 import { SelectField, type Choice } from './fields/SelectField';
 import { LinesField, NumberField, TextField } from './fields/TextField';
 import './panels.css';
@@ -416,25 +417,11 @@ function HandoffsSection({ task, personas }: { task: Extract<PlanNode, { kind: '
         <div className="field-row">
           <label className="field">
             <span className="field__label">From</span>
-            <select value={from} onChange={(e) => setFrom(e.target.value)}>
-              <option value="">Choose…</option>
-              {personas.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            <PersonaSelect value={from} personas={personas} emptyLabel="Choose…" onChange={setFrom} />
           </label>
           <label className="field">
             <span className="field__label">To</span>
-            <select value={to} onChange={(e) => setTo(e.target.value)}>
-              <option value="">Choose…</option>
-              {personas.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            <PersonaSelect value={to} personas={personas} emptyLabel="Choose…" onChange={setTo} />
           </label>
         </div>
         <label className="field">

@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { taskStatus } from '../../shared/model';
 import type { MatrixRow } from '../../shared/planning';
 import { usePlan, useSelection } from '../app/planContext';
+import { PersonaSelect } from '../panels/fields/PersonaSelect';
 
 type SortKey = 'component' | 'dependsOn' | 'blocks' | 'critical' | 'slack' | 'status';
 const COLUMNS: readonly { key: SortKey; label: string }[] = [
@@ -79,14 +80,7 @@ export function MatrixView() {
       <div className="toolbar" role="toolbar" aria-label="Matrix filters">
         <label>
           Persona{' '}
-          <select value={persona} onChange={(e) => setPersona(e.target.value)}>
-            <option value="">All</option>
-            {personas.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <PersonaSelect value={persona} personas={personas} emptyLabel="All" onChange={setPersona} />
         </label>
         <label>
           Workstream{' '}
