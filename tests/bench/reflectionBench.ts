@@ -127,7 +127,8 @@ export function reflectionBench(): BenchRow[] {
   const check = reflectionEvidence(snapshot, { asOf, baseline });
   const size = `${TASKS.toLocaleString('en')} tasks, ${snapshot.activity.length.toLocaleString('en')} activity entries, ${BROADCASTS.toLocaleString('en')} broadcasts`;
   // The schedule is computed inside each run (the view could pass the one it has; that saves ~7 ms).
-  const times = sample(15, () => undefined, () => void reflectionEvidence(snapshot, { asOf, baseline }), 3);
+  // Five warm-up runs: the view recomputes on every snapshot change, so the steady state is what counts.
+  const times = sample(21, () => undefined, () => void reflectionEvidence(snapshot, { asOf, baseline }), 5);
   return [
     {
       scenario: 'reflection evidence (vs baseline)',

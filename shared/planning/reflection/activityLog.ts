@@ -222,8 +222,6 @@ const asStatus = (v: unknown): TaskStatus | null => (typeof v === 'string' && ST
 export function replayTask(task: TaskNode, log: OrderedLog, asOfMs: number): TaskHistory {
   const { activity, ms: times } = log;
   const { at: positions, used } = entriesOf(log.tasks, task.id);
-  let status: TaskStatus | null = null;
-  let since = 0;
   // The owner before the first recorded owner change is that change's `from`; with no change, the current owner.
   let owner: string | undefined = task.owner;
   for (let k = 0; k < used; k++) {
@@ -233,63 +231,22 @@ export function replayTask(task: TaskNode, log: OrderedLog, asOfMs: number): Tas
       break;
     }
   }
-  let startedMs: number | null = null;
-  let startedAt: string | null = null;
-  let finishedMs: number | null = null;
-  let finishedAt: string | null = null;
-  let inFlight = 0;
-  let blocked = 0;
-  let blockedFrom = 0;
-  let reopened = 0;
+  const r = new Replay(owner);
   let sawStatus = false;
   let estimateDays: number | null | undefined;
-  const blockedSpans: [number, number][] = [];
-  let blockedByOwner: Map<string, number> | null = null;
-  const changes: number[] = [];
-  let anomalies: string[] | null = null;
-
-  const close = (until: number) => {
-    if (status === null) return;
-    const days = workingDaysBetweenTimes(since, until);
-    if (status === 'blocked') {
-      blocked += days;
-      if (owner !== undefined) {
-        blockedByOwner ??= new Map();
-        blockedByOwner.set(owner, (blockedByOwner.get(owner) ?? 0) + days);
-      }
-    }
-    if ((status === 'active' || status === 'blocked') && startedMs !== null) inFlight += days;
-  };
-  const enter = (next: TaskStatus | null, at: number, when: string) => {
-    if (status === 'blocked' && next !== 'blocked' && at > blockedFrom) blockedSpans.push([blockedFrom, at]);
-    if (next === 'blocked' && status !== 'blocked') blockedFrom = at;
-    if (status === 'done' && next !== null && next !== 'done') reopened++;
-    if (next === 'active' && startedMs === null) {
-      startedMs = at;
-      startedAt = when;
-    }
-    if (next === 'done') {
-      finishedMs = at;
-      finishedAt = when;
-    }
-    if (next !== null && next !== status) changes.push(at, STATUS_CODES.indexOf(next));
-    status = next;
-    since = at;
-  };
-
   for (let k = 0; k < used; k++) {
     const entry = activity[positions[k]!]!;
     const ms = times[positions[k]!]!;
     switch (entry.kind) {
       case 'created': {
         sawStatus = true;
-        close(ms);
-        enter(asStatus(entry.to) ?? 'todo', ms, entry.at);
+        r.close(ms);
+        r.enter(asStatus(entry.to) ?? 'todo', ms, entry.at);
         break;
       }
       case 'removed': {
-        close(ms);
-        enter(null, ms, entry.at);
+        r.close(ms);
+        r.enter(null, ms, entry.at);
         break;
       }
       case 'status': {
@@ -297,16 +254,16 @@ export function replayTask(task: TaskNode, log: OrderedLog, asOfMs: number): Tas
         if (next === null) break;
         sawStatus = true;
         const from = asStatus(entry.from);
-        if (status === null) {
+        if (r.status === null) {
           // The first thing known: the task was `from` until now, for how long nobody knows.
-          status = from;
-          since = ms;
-          blockedFrom = ms;
-        } else if (from !== null && from !== status) {
-          (anomalies ??= []).push(entry.id);
+          r.status = from;
+          r.since = ms;
+          r.blockedFrom = ms;
+        } else if (from !== null && from !== r.status) {
+          (r.anomalies ??= []).push(entry.id);
         }
-        close(ms);
-        enter(next, ms, entry.at);
+        r.close(ms);
+        r.enter(next, ms, entry.at);
         break;
       }
       case 'estimate': {
@@ -314,9 +271,9 @@ export function replayTask(task: TaskNode, log: OrderedLog, asOfMs: number): Tas
         break;
       }
       case 'owner': {
-        close(ms);
-        since = ms;
-        owner = typeof entry.to === 'string' ? entry.to : undefined;
+        r.close(ms);
+        r.since = ms;
+        r.owner = typeof entry.to === 'string' ? entry.to : undefined;
         break;
       }
       default:
@@ -324,25 +281,86 @@ export function replayTask(task: TaskNode, log: OrderedLog, asOfMs: number): Tas
     }
   }
   if (!sawStatus) return { ...fromFields(task, asOfMs), estimateDays };
-  close(asOfMs);
-  if (status === 'blocked' && asOfMs > blockedFrom) blockedSpans.push([blockedFrom, asOfMs]);
-  const final: TaskStatus = status ?? 'todo';
+  r.close(asOfMs);
+  if (r.status === 'blocked' && asOfMs > r.blockedFrom) r.blockedSpans.push([r.blockedFrom, asOfMs]);
+  const final: TaskStatus = r.status ?? 'todo';
+  const started = r.startedMs === r.startedMs; // not NaN
   return {
     source: 'log',
     status: final,
-    startedMs,
-    startedAt,
-    finishedMs: final === 'done' ? finishedMs : null,
-    finishedAt: final === 'done' ? finishedAt : null,
-    inFlightDays: inFlight,
-    blockedDays: blocked,
-    blockedSpans,
-    blockedByOwner,
-    reopened,
+    startedMs: started ? r.startedMs : null,
+    startedAt: r.startedAt,
+    finishedMs: final === 'done' ? r.finishedMs : null,
+    finishedAt: final === 'done' ? r.finishedAt : null,
+    inFlightDays: r.inFlight,
+    blockedDays: r.blocked,
+    blockedSpans: r.blockedSpans.length ? r.blockedSpans : NONE,
+    blockedByOwner: r.blockedByOwner,
+    reopened: r.reopened,
     estimateDays,
-    changes,
-    anomalies: anomalies ?? NONE,
+    changes: r.changes,
+    anomalies: r.anomalies ?? NONE,
   };
+}
+
+/**
+ * The state of one replay. A class rather than closures over `let`s: V8 boxes a double held in
+ * a closure's context anew on every write, which over 50,000 entries is megabytes of garbage;
+ * an object's number field is updated in place. Times not yet known are NaN, so every time
+ * field stays a number.
+ */
+class Replay {
+  status: TaskStatus | null = null;
+  since = 0;
+  startedMs = NaN;
+  startedAt: string | null = null;
+  finishedMs = NaN;
+  finishedAt: string | null = null;
+  inFlight = 0;
+  blocked = 0;
+  blockedFrom = 0;
+  reopened = 0;
+  readonly blockedSpans: [number, number][] = [];
+  blockedByOwner: Map<string, number> | null = null;
+  readonly changes: number[] = [];
+  anomalies: string[] | null = null;
+
+  constructor(public owner: string | undefined) {}
+
+  /** Ends the stretch since `since`: its time goes to blocked and in flight as its status says. */
+  close(until: number): void {
+    const status = this.status;
+    if (status === null) return;
+    const days = workingDaysBetweenTimes(this.since, until);
+    if (status === 'blocked') {
+      this.blocked += days;
+      if (this.owner !== undefined) {
+        const byOwner = (this.blockedByOwner ??= new Map());
+        byOwner.set(this.owner, (byOwner.get(this.owner) ?? 0) + days);
+      }
+    }
+    // NaN compares false: before the first start nothing is in flight.
+    if ((status === 'active' || status === 'blocked') && this.startedMs <= this.since) this.inFlight += days;
+  }
+
+  /** Moves to `next` (null: removed) at `at`, written `when`. */
+  enter(next: TaskStatus | null, at: number, when: string): void {
+    const status = this.status;
+    if (status === 'blocked' && next !== 'blocked' && at > this.blockedFrom) this.blockedSpans.push([this.blockedFrom, at]);
+    if (next === 'blocked' && status !== 'blocked') this.blockedFrom = at;
+    if (status === 'done' && next !== null && next !== 'done') this.reopened++;
+    if (next === 'active' && this.startedAt === null) {
+      this.startedMs = at;
+      this.startedAt = when;
+    }
+    if (next === 'done') {
+      this.finishedMs = at;
+      this.finishedAt = when;
+    }
+    if (next !== null && next !== status) this.changes.push(at, STATUS_CODES.indexOf(next));
+    this.status = next;
+    this.since = at;
+  }
 }
 
 /**

@@ -65,7 +65,8 @@ export function agentEvidence(broadcasts: readonly StatusBroadcast[], asOfMs: nu
     let blocked = 0;
     const reported = new Set<string>();
     const done = new Set<string>();
-    list.forEach(({ b, ms }, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const { b, ms } = list[i]!;
       const s = b.status;
       if (s.status === 'completed') completed++;
       if (s.status === 'error') errors++;
@@ -74,7 +75,7 @@ export function agentEvidence(broadcasts: readonly StatusBroadcast[], asOfMs: nu
         reported.add(s.current_task);
         if (s.status === 'completed') done.add(s.current_task);
       }
-    });
+    }
     const last = list[list.length - 1]!.b;
     agents.push({
       agent,
