@@ -3,6 +3,7 @@ import { documentBench } from './documentBench';
 import { exportBench } from './exportBench';
 import { report, type BenchRow } from './harness';
 import { planningBench } from './planningBench';
+import { syncBench } from './syncBench';
 
 // Every scenario group runs in this one process, one after the other, so ratios compare
 // measurements taken under the same conditions.
@@ -12,5 +13,6 @@ rows.push(...documentBench());
 rows.push(...planningBench());
 rows.push(...exportBench());
 rows.push(...(await canvasBench()));
+rows.push(...(await syncBench()));
 rows.push(...(await import('./reflectionBench')).reflectionBench());
 report(rows);
