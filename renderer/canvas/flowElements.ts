@@ -6,7 +6,9 @@ import type { WorkstreamFlowNode } from './WorkstreamNode';
 
 /** Card sizes the canvas lays out with (the CSS gives cards this width). */
 export const CARD_WIDTH = 190;
-export const CARD_HEIGHT = 76;
+export const CARD_HEIGHT = 88;
+/** A card's size, handed to React Flow before it is drawn (the CSS fixes it). */
+const CARD_SIZE = Object.freeze({ width: CARD_WIDTH, height: CARD_HEIGHT });
 const GROUP_PADDING = 28;
 const GROUP_HEADER = 36;
 const EMPTY_GROUP = { width: 320, height: 160 };
@@ -146,7 +148,7 @@ export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNod
       const box = boxes.get(n.id)!;
       const rollup = rollups.get(n.id);
       const lead = n.lead ? snapshot.personas.get(n.lead) : undefined;
-      const size = measured.get(n.id);
+      const size = measured.get(n.id) ?? { width: box.width, height: box.height };
       const key = `${box.x},${box.y},${box.width},${box.height}|${isSelected}|${rollup?.progress}|${rollup?.status}|${lead?.name}|${editingId === n.id}|${size?.width},${size?.height}`;
       const cached = caches.nodes.get(n);
       if (!override && cached?.key === key) {
@@ -179,7 +181,7 @@ export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNod
     const blocked = analysis.blocking.get(n.id)?.blocked ?? false;
     const handoff = handoffNotes.get(n.id);
     const position = override ?? stored.get(n.id)!;
-    const size = measured.get(n.id);
+    const size = measured.get(n.id) ?? CARD_SIZE;
     const peerColour = peerSelections.get(n.id);
     const key = `${position.x},${position.y}|${item?.critical}|${item?.slack}|${blocked}|${isSelected}|${owner?.name}|${owner?.colour}|${handoff}|${editingId === n.id}|${size?.width},${size?.height}|${peerColour}`;
     const cached = caches.nodes.get(n);

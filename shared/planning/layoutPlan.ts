@@ -2,7 +2,7 @@ import type { Dependency, PlanJson, PlanNode, Position } from '../model';
 import { autoLayout, type LayoutNodeInput } from './autoLayout';
 
 /** Card size the canvas draws (wider and taller than ELK's defaults, to fit the status line). */
-const CARD = { width: 190, height: 80 } as const;
+const CARD = { width: 190, height: 88 } as const;
 
 function layoutNodes(nodes: Iterable<PlanNode>): LayoutNodeInput[] {
   return [...nodes].map((n) => ({ id: n.id, kind: n.kind, parent: n.parent, ...(n.kind === 'workstream' ? {} : CARD) }));
