@@ -8,3 +8,4 @@ export * from './rollups';
 export * from './matrix';
 export * from './analysis';
 export * from './layoutPlan';
+export * from './reflection';
