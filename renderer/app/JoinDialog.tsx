@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { ModalDialog } from '../panels/ModalDialog';
 import type { PlanLibrary } from '../../shared/doc';
 import { decodeInvite, saveSyncTarget } from './syncSettings';
 import { navigate } from './useHashRoute';
@@ -6,14 +7,9 @@ import { displayName, setDisplayName } from './userIdentity';
 
 /** Join a teammate's plan from an invite (code or link): the plan comes in over sync. */
 export function JoinDialog({ library, initialInvite, onClose }: { library: PlanLibrary; initialInvite: string; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [invite, setInvite] = useState(initialInvite);
   const [name, setName] = useState(displayName());
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
-
   function join(event: FormEvent) {
     event.preventDefault();
     const decoded = decodeInvite(invite);
@@ -22,18 +18,11 @@ export function JoinDialog({ library, initialInvite, onClose }: { library: PlanL
     const saved = saveSyncTarget(decoded.value.planId, { url: decoded.value.url, token: decoded.value.token });
     if (!saved.ok) return setError(saved.error);
     library.adoptPlan(decoded.value.planId, decoded.value.title || 'Shared plan');
-    dialog.current?.close();
     navigate({ view: 'plan', planId: decoded.value.planId });
   }
 
   return (
-    <dialog ref={dialog} className="sync-dialog" aria-label="Join plan" onClose={onClose} onCancel={onClose}>
-      <header className="export-dialog__header">
-        <h2>Join plan</h2>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </header>
+    <ModalDialog label="Join plan" className="sync-dialog" onClose={onClose}>
       <form className="sync-dialog__form" onSubmit={join}>
         <label>
           Invite <textarea value={invite} onChange={(e) => setInvite(e.target.value)} rows={3} placeholder="Paste the invite code or link a teammate shared" />
@@ -50,6 +39,6 @@ export function JoinDialog({ library, initialInvite, onClose }: { library: PlanL
           <button type="submit">Join</button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

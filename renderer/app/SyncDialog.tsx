@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { ModalDialog } from '../panels/ModalDialog';
 import type { SyncStatus, SyncTarget } from '../../shared/doc';
 import type { BatonBridge } from '../../shared/ipc';
 import { startHosting, stopHosting, useHosting, useLanHosts } from './lanHosts';
@@ -12,7 +13,6 @@ import { displayName, setDisplayName } from './userIdentity';
  * served the page is the host, and a teammate's app or a team server works the same way.
  */
 export function SyncDialog({ planId, title, target, status, onTarget, onClose }: { planId: string; title: string; target: SyncTarget | null; status: SyncStatus; onTarget(target: SyncTarget | null): void; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const tokenInput = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(displayName());
   const [url, setUrl] = useState(target?.url ?? defaultSyncUrl());
@@ -20,10 +20,6 @@ export function SyncDialog({ planId, title, target, status, onTarget, onClose }:
   const [error, setError] = useState<string | null>(null);
   // Only the Electron window has the bridge; web mode keeps the dialog as it was.
   const bridge = typeof window !== 'undefined' ? window.baton : undefined;
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
-
   /** Remembers and opens the link to `next`; false (with the reason shown) when it is not valid. */
   function link(next: SyncTarget): boolean {
     setDisplayName(name);
@@ -62,13 +58,7 @@ export function SyncDialog({ planId, title, target, status, onTarget, onClose }:
 
   const code = target ? encodeInvite({ url: target.url, token: target.token, planId, title }) : null;
   return (
-    <dialog ref={dialog} className="sync-dialog" aria-label="Share plan" onClose={onClose} onCancel={onClose}>
-      <header className="export-dialog__header">
-        <h2>Share plan</h2>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </header>
+    <ModalDialog label="Share plan" className="sync-dialog" onClose={onClose}>
       {bridge && <HostSection bridge={bridge} target={target} onHosted={hosted} onUnhosted={stop} onPickHost={pickHost} />}
       <form className="sync-dialog__form" onSubmit={connect}>
         <label>
@@ -118,7 +108,7 @@ export function SyncDialog({ planId, title, target, status, onTarget, onClose }:
           </label>
         </section>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 

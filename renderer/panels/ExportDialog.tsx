@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { ModalDialog } from './ModalDialog';
 import { fileNameFor, platform } from '../app/platform';
 
 /** One thing the plan can be exported as. */
@@ -19,17 +20,11 @@ type Produced = { readonly format: string; readonly bytes: Uint8Array; readonly 
 
 /** The Export dialog: pick a format, see a preview, save it (native dialog in Electron, download on the web). */
 export function ExportDialog({ title, formats, onClose }: { title: string; formats: readonly ExportFormat[]; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [formatId, setFormatId] = useState(formats[0]!.id);
   const [produced, setProduced] = useState<Produced | null>(null);
   const [slow, setSlow] = useState(false);
   const [saveMessage, setSaveMessage] = useState<string | null>(null);
   const format = formats.find((f) => f.id === formatId)!;
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -67,13 +62,7 @@ export function ExportDialog({ title, formats, onClose }: { title: string; forma
 
   const ready = produced && produced.format === format.id ? produced : null;
   return (
-    <dialog ref={dialog} className="export-dialog" aria-label="Export plan" onClose={onClose} onCancel={onClose}>
-      <header className="export-dialog__header">
-        <h2>Export plan</h2>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </header>
+    <ModalDialog label="Export plan" className="export-dialog" onClose={onClose}>
       <label className="export-dialog__format">
         Format{' '}
         <select value={formatId} onChange={(e) => setFormatId(e.target.value)}>
@@ -111,6 +100,6 @@ export function ExportDialog({ title, formats, onClose }: { title: string; forma
           Save
         </button>
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }

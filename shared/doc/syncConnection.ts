@@ -54,6 +54,8 @@ export function connectPlan(plan: PlanDocument, target: SyncTarget, WebSocketPol
   const listeners = new Set<() => void>();
   let status: SyncStatus = { state: 'connecting' };
   let peers: readonly PeerPresence[] = [];
+  // Set while the machine is offline: the link stays down until resume(), whatever the provider reports.
+  let paused = false;
   const notify = () => listeners.forEach((l) => l());
   const setStatus = (next: SyncStatus) => {
     status = next;
@@ -66,6 +68,7 @@ export function connectPlan(plan: PlanDocument, target: SyncTarget, WebSocketPol
     token: target.token,
     ...(WebSocketPolyfill ? { WebSocketPolyfill: WebSocketPolyfill as never } : {}),
     onStatus: ({ status: s }) => {
+      if (paused) return;
       if (s === 'disconnected') setStatus(status.state === 'refused' ? status : { state: 'offline' });
       else if (s === 'connecting') setStatus(status.state === 'refused' ? status : { state: 'connecting' });
     },
@@ -127,11 +130,15 @@ export function connectPlan(plan: PlanDocument, target: SyncTarget, WebSocketPol
       else pendingCursor = setTimeout(send, wait);
     },
     pause() {
+      paused = true;
       provider.disconnect();
       setStatus({ state: 'offline' });
     },
     resume() {
-      if (status.state !== 'offline') return;
+      // Keyed on our own flag, not the status: the provider may report a late status change
+      // after the disconnect, and the link must still come back.
+      if (!paused) return;
+      paused = false;
       setStatus({ state: 'connecting' });
       void provider.connect();
     },

@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../../../electron/host/sync/syncServer';
 import { startWebServer, type WebServer } from '../../../electron/host/webServer';
+import { spawnCliFromSource, type CliSourceProcess } from '../host/cli/cliSourceProcess';
 import { CapturedOutput, waitForOutput } from '../host/cli/fakeCliContext';
 import { createTempRenderer, type TempRenderer } from '../host/tempRenderer';
 
@@ -128,32 +129,11 @@ export function freePort(): Promise<number> {
 
 // ---- real processes -------------------------------------------------------------------
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
-const CLI_SOURCE = path.join(REPO_ROOT, 'electron', 'cli.ts');
+/** A `baton` process started from source (see cliSourceProcess.ts). */
+export type BatonProcess = CliSourceProcess;
 
-/** A `baton` process run from source, with its output captured. */
-export interface BatonProcess {
-  readonly child: ChildProcess;
-  readonly stdout: CapturedOutput;
-  readonly stderr: CapturedOutput;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-export function spawnBaton(args: string[], env: Record<string, string> = {}): BatonProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, BROWSER: 'none', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stdout = new CapturedOutput();
-  const stderr = new CapturedOutput();
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => stdout.write(chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.write(chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, stdout, stderr, exited };
-}
+/** Runs `baton ARGS` from source, output captured. */
+export const spawnBaton = (args: string[], env: Record<string, string> = {}): BatonProcess => spawnCliFromSource(args, env);
 
 /** The `Live sync at ws://...` line's address, once the process has printed it. */
 export async function syncUrlOf(baton: BatonProcess, timeoutMs = 20_000): Promise<string> {

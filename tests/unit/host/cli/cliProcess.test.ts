@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,37 +5,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_MODE_FALLBACK_NOTICE } from '../../../../electron/host/cli/startCommand';
 import { isPortOpen } from '../httpProbe';
 import { INDEX_HTML, createTempRenderer, type TempRenderer } from '../tempRenderer';
-import { CapturedOutput, RUNNING_AT, waitForOutput } from './fakeCliContext';
+import { spawnCliFromSource, type CliSourceProcess } from './cliSourceProcess';
+import { RUNNING_AT, waitForOutput } from './fakeCliContext';
 
 // The real entry point in a real process: signal handling and process exit are only
-// visible here. Run from source through tsx's loader, in one process, so a signal reaches
-// the CLI itself and not a wrapper.
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const CLI_SOURCE = path.join(REPO_ROOT, 'electron', 'cli.ts');
-
-interface CliProcess {
-  readonly child: ChildProcess;
-  readonly stdout: CapturedOutput;
-  readonly stderr: CapturedOutput;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+// visible here.
+type CliProcess = CliSourceProcess;
 
 const running: CliProcess[] = [];
 
 function spawnCli(args: string[], env: Record<string, string>): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, BROWSER: 'none', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stdout = new CapturedOutput();
-  const stderr = new CapturedOutput();
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => stdout.write(chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.write(chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const cli = { child, stdout, stderr, exited };
+  const cli = spawnCliFromSource(args, env);
   running.push(cli);
   return cli;
 }
