@@ -46,70 +46,123 @@ export interface SyncConnection {
 /** How often a cursor may be sent: fast enough to follow, slow enough not to flood peers. */
 export const CURSOR_INTERVAL_MS = 50;
 
+/** What this user publishes as presence; kept so that a fresh link publishes it again. */
+interface LocalPresence {
+  user?: { name: string; colour: string };
+  selection?: string[];
+  cursor?: { x: number; y: number } | null;
+}
+
+/** Takes only well-formed values from a peer's awareness state: its shape is never trusted. */
+function presenceOf(clientId: number, state: unknown): PeerPresence | null {
+  if (!state || typeof state !== 'object') return null;
+  const user = (state as { user?: { name?: unknown; colour?: unknown } }).user;
+  if (!user || typeof user.name !== 'string') return null;
+  const selection = (state as { selection?: unknown }).selection;
+  const cursor = (state as { cursor?: unknown }).cursor as { x?: unknown; y?: unknown } | null | undefined;
+  return {
+    clientId,
+    name: user.name.slice(0, 100),
+    colour: typeof user.colour === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.colour) ? user.colour : '#64748b',
+    selection: Array.isArray(selection) ? selection.filter((s): s is string => typeof s === 'string').slice(0, 1000) : [],
+    cursor: cursor && typeof cursor.x === 'number' && typeof cursor.y === 'number' && Number.isFinite(cursor.x) && Number.isFinite(cursor.y) ? { x: cursor.x, y: cursor.y } : null,
+  };
+}
+
 /**
  * Connects a plan to a sync endpoint with the Hocuspocus protocol. Editing never waits for
  * the network: offline, changes stay local (and in IndexedDB) and merge on reconnect.
+ *
+ * A pause destroys the provider and a resume makes a new one. Reusing the provider is not
+ * safe: a socket closed while the network is down can stay "closing" until it comes back
+ * (Chromium holds the close frame behind any frame sent after the cut), the provider still
+ * believes it is connected, ignores connect(), and the late close then leaves it down for good.
  */
 export function connectPlan(plan: PlanDocument, target: SyncTarget, WebSocketPolyfill?: unknown): SyncConnection {
   const listeners = new Set<() => void>();
   let status: SyncStatus = { state: 'connecting' };
   let peers: readonly PeerPresence[] = [];
-  // Set while the machine is offline: the link stays down until resume(), whatever the provider reports.
-  let paused = false;
+  const local: LocalPresence = {};
+  let provider: HocuspocusProvider | null = null;
+  // Which link is current; events of a destroyed one (late closes, statuses) are ignored.
+  let generation = 0;
+  let lastAwarenessClock: number | undefined;
+  let lastCursor = 0;
+  let pendingCursor: ReturnType<typeof setTimeout> | undefined;
+
   const notify = () => listeners.forEach((l) => l());
   const setStatus = (next: SyncStatus) => {
     status = next;
     notify();
   };
-  const provider = new HocuspocusProvider({
-    url: target.url,
-    name: plan.planId,
-    document: plan.ydoc,
-    token: target.token,
-    ...(WebSocketPolyfill ? { WebSocketPolyfill: WebSocketPolyfill as never } : {}),
-    onStatus: ({ status: s }) => {
-      if (paused) return;
-      if (s === 'disconnected') setStatus(status.state === 'refused' ? status : { state: 'offline' });
-      else if (s === 'connecting') setStatus(status.state === 'refused' ? status : { state: 'connecting' });
-    },
-    onSynced: () => setStatus(provider.unsyncedChanges > 0 ? { state: 'unsynced', changes: provider.unsyncedChanges } : { state: 'synced' }),
-    onUnsyncedChanges: ({ number }) => {
-      if (status.state === 'offline' || status.state === 'refused' || status.state === 'connecting') {
-        if (status.state === 'offline') setStatus({ state: 'offline' });
-        return;
-      }
-      setStatus(number > 0 ? { state: 'unsynced', changes: number } : { state: 'synced' });
-    },
-    onAuthenticationFailed: ({ reason }) => setStatus({ state: 'refused', reason: reason || 'not authorized' }),
-  });
-  const awareness = provider.awareness;
-  let lastCursor = 0;
-  let pendingCursor: ReturnType<typeof setTimeout> | undefined;
-
   const readPeers = () => {
-    if (!awareness) return;
+    const awareness = provider?.awareness;
     const out: PeerPresence[] = [];
-    for (const [clientId, state] of awareness.getStates()) {
-      if (clientId === awareness.clientID || !state || typeof state !== 'object') continue;
-      const user = (state as { user?: { name?: unknown; colour?: unknown } }).user;
-      if (!user || typeof user.name !== 'string') continue;
-      const selection = (state as { selection?: unknown }).selection;
-      const cursor = (state as { cursor?: unknown }).cursor as { x?: unknown; y?: unknown } | null | undefined;
-      // Presence comes from peers: take only well-formed values, never trust the shape.
-      out.push({
-        clientId,
-        name: user.name.slice(0, 100),
-        colour: typeof user.colour === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.colour) ? user.colour : '#64748b',
-        selection: Array.isArray(selection) ? selection.filter((s): s is string => typeof s === 'string').slice(0, 1000) : [],
-        cursor: cursor && typeof cursor.x === 'number' && typeof cursor.y === 'number' && Number.isFinite(cursor.x) && Number.isFinite(cursor.y) ? { x: cursor.x, y: cursor.y } : null,
-      });
+    if (awareness) {
+      for (const [clientId, state] of awareness.getStates()) {
+        if (clientId === awareness.clientID) continue;
+        const peer = presenceOf(clientId, state);
+        if (peer) out.push(peer);
+      }
     }
     out.sort((a, b) => a.clientId - b.clientId);
     peers = out;
     notify();
   };
-  awareness?.on('change', readPeers);
+  const publish = (field: keyof LocalPresence, value: LocalPresence[keyof LocalPresence]) => {
+    (local as Record<string, unknown>)[field] = value;
+    provider?.awareness?.setLocalStateField(field, value);
+  };
 
+  const open = () => {
+    const mine = ++generation;
+    const current = () => mine === generation;
+    const link: HocuspocusProvider = new HocuspocusProvider({
+      url: target.url,
+      name: plan.planId,
+      document: plan.ydoc,
+      token: target.token,
+      ...(WebSocketPolyfill ? { WebSocketPolyfill: WebSocketPolyfill as never } : {}),
+      onStatus: ({ status: s }) => {
+        if (!current() || status.state === 'refused') return;
+        if (s === 'disconnected') setStatus({ state: 'offline' });
+        else if (s === 'connecting') setStatus({ state: 'connecting' });
+      },
+      onSynced: () => {
+        if (!current()) return;
+        setStatus(link.unsyncedChanges > 0 ? { state: 'unsynced', changes: link.unsyncedChanges } : { state: 'synced' });
+      },
+      onUnsyncedChanges: ({ number }) => {
+        // Before the first sync (and while down) the count means nothing to the user yet.
+        if (!current() || status.state === 'offline' || status.state === 'refused' || status.state === 'connecting') return;
+        setStatus(number > 0 ? { state: 'unsynced', changes: number } : { state: 'synced' });
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        if (current()) setStatus({ state: 'refused', reason: reason || 'not authorized' });
+      },
+    });
+    const awareness = link.awareness;
+    if (awareness) {
+      // Peers drop awareness updates whose clock is not above the last one they saw from this
+      // client id (the doc's, the same on every link): a fresh link carries the clock on.
+      if (lastAwarenessClock !== undefined) awareness.meta.set(awareness.clientID, { clock: lastAwarenessClock, lastUpdated: Date.now() });
+      awareness.setLocalState({ ...local });
+      awareness.on('change', readPeers);
+    }
+    provider = link;
+  };
+  const drop = () => {
+    generation += 1;
+    const link = provider;
+    provider = null;
+    if (!link) return;
+    link.awareness?.off('change', readPeers);
+    link.destroy();
+    lastAwarenessClock = link.awareness?.meta.get(link.awareness.clientID)?.clock;
+    readPeers();
+  };
+
+  open();
   return {
     status: () => status,
     peers: () => peers,
@@ -117,12 +170,12 @@ export function connectPlan(plan: PlanDocument, target: SyncTarget, WebSocketPol
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setPresence: (presence) => awareness?.setLocalStateField('user', presence),
-    setSelection: (ids) => awareness?.setLocalStateField('selection', [...ids]),
+    setPresence: (presence) => publish('user', presence),
+    setSelection: (ids) => publish('selection', [...ids]),
     setCursor(cursor) {
       const send = () => {
         lastCursor = Date.now();
-        awareness?.setLocalStateField('cursor', cursor);
+        publish('cursor', cursor);
       };
       clearTimeout(pendingCursor);
       const wait = CURSOR_INTERVAL_MS - (Date.now() - lastCursor);
@@ -130,22 +183,18 @@ export function connectPlan(plan: PlanDocument, target: SyncTarget, WebSocketPol
       else pendingCursor = setTimeout(send, wait);
     },
     pause() {
-      paused = true;
-      provider.disconnect();
+      if (!provider) return;
+      drop();
       setStatus({ state: 'offline' });
     },
     resume() {
-      // Keyed on our own flag, not the status: the provider may report a late status change
-      // after the disconnect, and the link must still come back.
-      if (!paused) return;
-      paused = false;
+      if (provider) return;
       setStatus({ state: 'connecting' });
-      void provider.connect();
+      open();
     },
     close() {
       clearTimeout(pendingCursor);
-      awareness?.off('change', readPeers);
-      provider.destroy();
+      drop();
       listeners.clear();
     },
   };

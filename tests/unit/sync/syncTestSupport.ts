@@ -67,7 +67,7 @@ export interface TestPeer {
  * is dropped while still connecting (the soak test does that on purpose); with no listener
  * Node treats it as an uncaught error. The provider still sees errors through `onerror`.
  */
-class QuietWebSocket extends WebSocket {
+export class QuietWebSocket extends WebSocket {
   constructor(...args: ConstructorParameters<typeof WebSocket>) {
     super(...args);
     this.on('error', () => {});
