@@ -19,11 +19,13 @@ import {
   type PlanSnapshot,
   type Problem,
   type Result,
+  TABLE_SCHEMAS,
   type TableName,
 } from '../model';
 import { findPath } from '../planning/graph';
 import { newEntityMap, readFields, writeFields } from './entityCodec';
 import { INTERNAL_META_KEYS, TEXT_FIELDS, type PlanTypes } from './layout';
+import { createRetrospectiveCommands } from './retrospectiveCommands';
 import { newYText, setYText } from './ytext';
 
 /** What every command needs: the document, its types, the origin of this user's writes, a clock. */
@@ -71,6 +73,9 @@ const ID_PREFIX: Readonly<Record<TableName, string>> = {
   handoffs: 'h',
   sessions: 's',
   phases: 'ph',
+  baselines: 'bl',
+  retroNotes: 'rn',
+  retroVotes: 'rv',
 };
 
 const SINGULAR: Readonly<Record<TableName, string>> = {
@@ -80,15 +85,9 @@ const SINGULAR: Readonly<Record<TableName, string>> = {
   handoffs: 'handoff',
   sessions: 'session',
   phases: 'phase',
-};
-
-const SCHEMAS: Readonly<Record<TableName, z.ZodType>> = {
-  personas: personaSchema,
-  nodes: planNodeSchema,
-  edges: dependencySchema,
-  handoffs: handoffSchema,
-  sessions: coordinationSessionSchema,
-  phases: phaseSchema,
+  baselines: 'baseline',
+  retroNotes: 'retrospective note',
+  retroVotes: 'vote',
 };
 
 /** Persona references on nodes, cleared when their persona is removed. */
@@ -100,7 +99,7 @@ function notFound(table: TableName, id: string): Result<never> {
 }
 
 function parseRecord<T>(table: TableName, fields: Record<string, unknown>): Result<T> {
-  const parsed = SCHEMAS[table].safeParse(fields);
+  const parsed = TABLE_SCHEMAS[table].safeParse(fields);
   return parsed.success ? ok(parsed.data as T) : fail(problemsFromZod(parsed.error, fields, [table, String(fields.id ?? '')]));
 }
 
@@ -204,6 +203,7 @@ export function createCommands(ctx: CommandContext) {
   }
 
   return {
+    ...createRetrospectiveCommands(ctx, { write, nowIso, addRecord, insert, update, notFound }),
     /** Changes the plan's title, requirements, phase, timeline or ecosystem note. */
     setPlanMeta(patch: MetaPatch): Result<void> {
       const current = readFields(types.meta);

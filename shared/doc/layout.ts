@@ -32,6 +32,9 @@ export const TEXT_FIELDS: Readonly<Record<TableName | 'meta', readonly string[]>
   handoffs: HANDOFF_TEXT_FIELDS,
   sessions: SESSION_TEXT_FIELDS,
   phases: [],
+  baselines: [],
+  retroNotes: [],
+  retroVotes: [],
 };
 
 /** Key in `meta` holding the layout version the migrations bring a document up to. */
@@ -61,6 +64,9 @@ export function planTypes(doc: Y.Doc): PlanTypes {
       handoffs: doc.getMap('handoffs'),
       sessions: doc.getMap('sessions'),
       phases: doc.getMap('phases'),
+      baselines: doc.getMap('baselines'),
+      retroNotes: doc.getMap('retroNotes'),
+      retroVotes: doc.getMap('retroVotes'),
     },
     playbook: doc.getMap('playbook'),
     reflection: doc.getMap('reflection'),

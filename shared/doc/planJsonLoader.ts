@@ -6,7 +6,7 @@ import { createSharedTexts, PLAN_ID_KEY, SCHEMA_VERSION_KEY, TEXT_FIELDS, planTy
 import { LOAD_ORIGIN } from './origins';
 import { newYText } from './ytext';
 
-const META_FIELDS = ['title', 'requirements', 'phase', 'timelineStart', 'timelineEnd', 'agentEcosystem'] as const;
+const META_FIELDS = ['title', 'requirements', 'phase', 'timelineStart', 'timelineEnd', 'agentEcosystem', 'baseline'] as const;
 
 /**
  * Writes a parsed interchange plan into an empty document, in one transaction with the load
@@ -29,6 +29,9 @@ export function loadPlanJson(doc: Y.Doc, plan: PlanJson, origin: unknown = LOAD_
       handoffs: plan.handoffs ?? [],
       sessions: plan.sessions ?? [],
       phases: plan.phases ?? [],
+      baselines: plan.baselines ?? [],
+      retroNotes: plan.retroNotes ?? [],
+      retroVotes: plan.retroVotes ?? [],
     };
     for (const [name, records] of Object.entries(tables) as [TableName, readonly { id: string }[]][]) {
       for (const record of records) types.tables[name].set(record.id, newEntityMap(record as Record<string, unknown>, TEXT_FIELDS[name]));

@@ -2,17 +2,12 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import {
   activityEntrySchema,
-  coordinationSessionSchema,
-  dependencySchema,
-  handoffSchema,
-  personaSchema,
-  phaseSchema,
   planMetaSchema,
-  planNodeSchema,
   problemsFromZod,
   REFLECTION_SECTIONS,
   statusBroadcastSchema,
   TABLE_NAMES,
+  TABLE_SCHEMAS,
   type PlanMeta,
   type PlanSnapshot,
   type Problem,
@@ -20,15 +15,6 @@ import {
 } from '../model';
 import { deepFreeze, readFields } from './entityCodec';
 import { INTERNAL_META_KEYS, type PlanTypes } from './layout';
-
-const TABLE_SCHEMAS: Readonly<Record<TableName, z.ZodType>> = {
-  personas: personaSchema,
-  nodes: planNodeSchema,
-  edges: dependencySchema,
-  handoffs: handoffSchema,
-  sessions: coordinationSessionSchema,
-  phases: phaseSchema,
-};
 
 /** Title shown for a plan whose title has not been set (or arrived broken). */
 export const UNTITLED = 'Untitled plan';

@@ -32,6 +32,8 @@ export const planMetaSchema = z.strictObject({
   timelineStart: isoDateSchema.optional(),
   timelineEnd: isoDateSchema.optional(),
   agentEcosystem: collaborativeText(),
+  /** The baseline the reflection compares against (one of `baselines`). */
+  baseline: recordIdSchema.optional(),
 });
 export type PlanMeta = z.infer<typeof planMetaSchema>;
 
@@ -197,7 +199,10 @@ export const actionItemSchema = z.strictObject({
   persona: personaIdSchema.optional(),
   due: whenSchema.optional(),
   done: z.boolean().optional(),
+  /** The task this item was turned into. */
+  task: nodeIdSchema.optional(),
 });
+export type ActionItem = z.infer<typeof actionItemSchema>;
 /** A coordination meeting (the Persona Coordination Template). */
 export const coordinationSessionSchema = z.strictObject({
   id: recordIdSchema,
@@ -266,6 +271,55 @@ export const reflectionSchema = z.strictObject(
   Object.fromEntries(REFLECTION_SECTIONS.map((k) => [k, text().optional()])) as Record<ReflectionSection, z.ZodOptional<z.ZodString>>,
 );
 export type Reflection = z.infer<typeof reflectionSchema>;
+
+/** What a baseline froze for one scheduled item, in working days from the plan start. */
+export const baselineItemSchema = z.strictObject({
+  plannedStart: z.number().finite().min(0),
+  plannedFinish: z.number().finite().min(0),
+  estimateDays: z.number().finite().min(0),
+});
+export type BaselineItem = z.infer<typeof baselineItemSchema>;
+
+/** "Set baseline": a frozen schedule, every scheduled item's planned start and finish and the project length. */
+export const baselineSchema = z.strictObject({
+  id: recordIdSchema,
+  name: z.string().min(1, 'expected a non-empty name').max(200),
+  /** When it was taken. */
+  takenAt: isoTimeSchema,
+  /** The plan's timeline start when it was taken: day 0 of `plannedStart`, when the plan had one. */
+  start: isoDateSchema.optional(),
+  projectDays: z.number().finite().min(0),
+  /** By node id: tasks, and milestones and gates (zero days), so a checkpoint's slip shows too. */
+  tasks: z.record(z.string(), baselineItemSchema),
+});
+export type Baseline = z.infer<typeof baselineSchema>;
+
+/** The three columns of the retrospective board. */
+export const RETRO_COLUMNS = ['went-well', 'to-improve', 'ideas'] as const;
+export type RetroColumn = (typeof RETRO_COLUMNS)[number];
+/** One retrospective note, written by a participant in one column; notes can be grouped and voted on. */
+export const retroNoteSchema = z.strictObject({
+  id: recordIdSchema,
+  column: z.enum(RETRO_COLUMNS),
+  text: z.string().trim().min(1, 'expected a non-empty note').max(2000),
+  /** The participant's display name. */
+  author: z.string().min(1).max(200),
+  createdAt: isoTimeSchema.optional(),
+  /** Notes with the same group label are shown (and counted) together. */
+  group: z.string().trim().min(1).max(200).optional(),
+  /** What the team made of it: an action item (a task) or a process improvement. */
+  outcome: z.enum(['action-item', 'process-improvement']).optional(),
+  /** The task an action-item note became. */
+  task: nodeIdSchema.optional(),
+});
+export type RetroNote = z.infer<typeof retroNoteSchema>;
+/** One participant's vote for a note; its id is note and voter together, so a vote counts once. */
+export const retroVoteSchema = z.strictObject({
+  id: recordIdSchema,
+  note: recordIdSchema,
+  voter: z.string().min(1).max(200),
+});
+export type RetroVote = z.infer<typeof retroVoteSchema>;
 
 /** Playbook prose keyed by section (communication, isolation, emergency, review, ...). */
 export const playbookKeySchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/, 'expected a section key of letters, digits and -');

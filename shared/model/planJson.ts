@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   activityEntrySchema,
+  baselineSchema,
   coordinationSessionSchema,
   dependencySchema,
   handoffSchema,
@@ -11,6 +12,8 @@ import {
   planMetaSchema,
   playbookSchema,
   reflectionSchema,
+  retroNoteSchema,
+  retroVoteSchema,
   statusBroadcastSchema,
   type PlanNode,
 } from './entities';
@@ -33,12 +36,16 @@ export const planJsonSchema = z.strictObject({
   timelineStart: isoDateSchema.optional(),
   timelineEnd: isoDateSchema.optional(),
   agentEcosystem: planMetaSchema.shape.agentEcosystem,
+  baseline: planMetaSchema.shape.baseline,
   personas: z.array(personaSchema),
   nodes: z.array(planNodeSchema),
   edges: z.array(dependencySchema),
   handoffs: z.array(handoffSchema).optional(),
   sessions: z.array(coordinationSessionSchema).optional(),
   phases: z.array(phaseSchema).optional(),
+  baselines: z.array(baselineSchema).optional(),
+  retroNotes: z.array(retroNoteSchema).optional(),
+  retroVotes: z.array(retroVoteSchema).optional(),
   broadcasts: z.array(statusBroadcastSchema).optional(),
   activity: z.array(activityEntrySchema).optional(),
   playbook: playbookSchema.optional(),
@@ -68,6 +75,16 @@ export function checkReferences(plan: PlanJson): Problem[] {
   duplicates(plan.handoffs ?? [], 'handoffs', problems);
   duplicates(plan.sessions ?? [], 'sessions', problems);
   duplicates(plan.phases ?? [], 'phases', problems);
+  duplicates(plan.baselines ?? [], 'baselines', problems);
+  duplicates(plan.retroNotes ?? [], 'retroNotes', problems);
+  duplicates(plan.retroVotes ?? [], 'retroVotes', problems);
+  if (plan.baseline !== undefined && !(plan.baselines ?? []).some((b) => b.id === plan.baseline)) {
+    problems.push({ path: 'baseline', message: `no baseline with id "${plan.baseline}"` });
+  }
+  const notes = new Set((plan.retroNotes ?? []).map((n) => n.id as string));
+  (plan.retroVotes ?? []).forEach((v, i) => {
+    if (!notes.has(v.note)) problems.push({ path: `retroVotes[${i}].note`, message: `no retrospective note with id "${v.note}"` });
+  });
   const personas = new Set(plan.personas.map((p) => p.id as string));
   const nodes = new Set(plan.nodes.map((n) => n.id as string));
   const persona = (path: string, id: string | undefined) => {
@@ -145,16 +162,22 @@ export function toPlanJson(snapshot: PlanSnapshot): PlanJson {
   const playbookKeys = Object.keys(snapshot.playbook).sort();
   const playbook = playbookKeys.length ? Object.fromEntries(playbookKeys.map((k) => [k, snapshot.playbook[k]])) : undefined;
   const reflection = Object.keys(snapshot.reflection).length ? snapshot.reflection : undefined;
+  const noteIds = new Set(snapshot.retroNotes.keys());
+  const { baseline, ...meta } = snapshot.meta;
   const draft = {
     format: PLAN_JSON_FORMAT,
     version: PLAN_JSON_VERSION,
-    ...snapshot.meta,
+    ...meta,
+    baseline: baseline !== undefined && snapshot.baselines.has(baseline) ? baseline : undefined,
     personas: sortedById(snapshot.personas),
     nodes: sortedById(snapshot.nodes).map((n) => withoutDanglingRefs(n, personaIds, nodeIds)),
     edges: sortedById(snapshot.edges).filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target)),
     handoffs: nonEmpty(sortedById(snapshot.handoffs).filter((h) => nodeIds.has(h.task) && personaIds.has(h.from) && personaIds.has(h.to))),
     sessions: nonEmpty(sortedById(snapshot.sessions)),
     phases: nonEmpty(sortedById(snapshot.phases)),
+    baselines: nonEmpty(sortedById(snapshot.baselines)),
+    retroNotes: nonEmpty(sortedById(snapshot.retroNotes)),
+    retroVotes: nonEmpty(sortedById(snapshot.retroVotes).filter((v) => noteIds.has(v.note))),
     broadcasts: nonEmpty(snapshot.broadcasts),
     activity: nonEmpty(snapshot.activity),
     playbook,

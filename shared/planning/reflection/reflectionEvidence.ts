@@ -1,9 +1,8 @@
-import type { PlanSnapshot, TaskNode, TaskStatus } from '../../model';
+import type { Baseline, PlanSnapshot, TaskNode, TaskStatus } from '../../model';
 import { computeSchedule, type Schedule } from '../criticalPath';
 import { workstreamOf } from '../rollups';
 import { doneFrom, entriesOf, orderLog, replayHandoff, replayTask, type LogStats, type TaskHistory } from './activityLog';
 import { agentEvidence, countIssues, type AgentEvidence, type IssueCount } from './agentMetrics';
-import type { Baseline } from './baseline';
 import { forecastFinish, forecastSchedule, type Forecast } from './forecast';
 import { clean, DAY_MS, whenMs, workingDaysBetweenTimes } from './workingTime';
 

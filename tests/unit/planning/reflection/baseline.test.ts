@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanSnapshot, PlanNode } from '../../../../shared/model';
 import { computeSchedule } from '../../../../shared/planning';
-import { baselineSchema, chooseBaseline, takeBaseline } from '../../../../shared/planning/reflection';
+import { baselineSchema } from '../../../../shared/model';
+import { chooseBaseline, takeBaseline } from '../../../../shared/planning/reflection';
 import { snapshotOf } from '../snapshotOf';
 import { loadBaseline, loadPlan } from './fixtures';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry, Handoff, PlanSnapshot, StatusBroadcast } from '../../../../shared/model';
-import { reflectionEvidence, type Baseline, type ReflectionEvidence } from '../../../../shared/planning/reflection';
+import type { Baseline } from '../../../../shared/model';
+import { reflectionEvidence, type ReflectionEvidence } from '../../../../shared/planning/reflection';
 import { snapshotOf, type PlanSpec } from '../snapshotOf';
 import { loadBaseline, loadPlan } from './fixtures';
 
@@ -125,7 +126,7 @@ describe('top blockers', () => {
 
 describe('baselines and forecasts at the edges', () => {
   const baseline: Baseline = {
-    id: 'b',
+    id: 'b' as Baseline['id'],
     name: 'B',
     takenAt: '2025-03-03T00:00:00Z',
     projectDays: 2,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parsePlanJson, type PlanJson, type PlanSnapshot } from '../../../../shared/model';
-import { baselineSchema, type Baseline } from '../../../../shared/planning/reflection';
+import { baselineSchema, parsePlanJson, type Baseline, type PlanJson, type PlanSnapshot } from '../../../../shared/model';
 
 const dir = fileURLToPath(new URL('../../../fixtures/activity/', import.meta.url));
 
@@ -18,6 +17,9 @@ export function snapshotFromPlanJson(plan: PlanJson): PlanSnapshot {
     handoffs: byId(plan.handoffs),
     sessions: byId(plan.sessions),
     phases: byId(plan.phases),
+    baselines: byId(plan.baselines),
+    retroNotes: byId(plan.retroNotes),
+    retroVotes: byId(plan.retroVotes),
     broadcasts: plan.broadcasts ?? [],
     activity: plan.activity ?? [],
     playbook: plan.playbook ?? {},
