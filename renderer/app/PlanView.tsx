@@ -9,6 +9,8 @@ import { exportFormats } from './exportFormats';
 import { BoardView } from '../views/BoardView';
 import { MatrixView } from '../views/MatrixView';
 import { TimelineView } from '../views/TimelineView';
+import { SessionsView } from '../views/sessions/SessionsView';
+import { ReflectionView } from '../views/reflection/ReflectionView';
 import { stringifyPlanJson, toPlanJson } from '../../shared/model';
 import { exposeBenchHooks } from './benchHooks';
 import { ImportPlanButton } from './ImportPlanButton';
@@ -45,6 +47,8 @@ const VIEWS: readonly { name: PlanViewName; label: string; key: string }[] = [
   { name: 'matrix', label: 'Matrix', key: '2' },
   { name: 'board', label: 'Board', key: '3' },
   { name: 'timeline', label: 'Timeline', key: '4' },
+  { name: 'sessions', label: 'Sessions', key: '5' },
+  { name: 'reflection', label: 'Reflection', key: '6' },
 ];
 
 const isTyping = (target: EventTarget | null) =>
@@ -196,6 +200,8 @@ function OpenPlanView({ plan, library }: { plan: PlanDocument; library: PlanLibr
           {view === 'matrix' && <MatrixView />}
           {view === 'board' && <BoardView />}
           {view === 'timeline' && <TimelineView />}
+          {view === 'sessions' && <SessionsView />}
+          {view === 'reflection' && <ReflectionView />}
         </section>
       </div>
     </PlanProvider>

@@ -5,7 +5,7 @@ import type { PlanAnalysis } from '../../shared/planning';
 import type { Selection, SelectionStore } from './selection';
 
 /** The views a plan can be shown in. */
-export type PlanViewName = 'canvas' | 'matrix' | 'board' | 'timeline';
+export type PlanViewName = 'canvas' | 'matrix' | 'board' | 'timeline' | 'sessions' | 'reflection';
 
 /** What every view of an open plan reads: the document (for commands), its snapshot and analysis. */
 export interface PlanContextValue {

@@ -1,0 +1,4 @@
+/** The Sessions view (being built). */
+export function SessionsView() {
+  return <p className="centered muted">Coordination sessions</p>;
+}
