@@ -3,7 +3,8 @@ import { personaCapacity, taskStatus, type NodeOfKind, type Phase, type PlanSnap
 import { addWorkingDays, workingDaysBetween, WORK_DAYS_PER_WEEK } from '../planning';
 import { byKeys, compareText, exportContext, type ExportContext, type ExportOptions } from './exportContext';
 import { checkItem, codeBlock, emphasis, heading, item, list, nothingRecorded, paragraph, renderMarkdown, strong, table } from './markdown';
-import { playbookBySection, prose, REFLECTION_HEADINGS, seeAbove, type PactProseSection } from './pactSections';
+import { playbookBySection, prose, reflectionText, REFLECTION_HEADINGS, seeAbove, type PactProseSection } from './pactSections';
+import { evidenceForSection, reflectionFacts } from './reflectionBlocks';
 import { capitalise, cycleNote, doneTimes, field, finishedWhen, joined, latestBroadcasts, num, plural, scheduleDay, waitingOn, whenMs } from './planFacts';
 
 // The "PACT Action Phase: Execution Coordination Template" filled in from the plan. Every
@@ -424,11 +425,12 @@ function documentation(ctx: ExportContext, texts: Texts): RootContent[] {
   ];
 }
 
-function reflection(snapshot: PlanSnapshot): RootContent[] {
+/** The six texts the team wrote, each followed by the evidence it is about. */
+function reflection(ctx: ExportContext): RootContent[] {
   const out: RootContent[] = [heading(2, 'Reflection')];
+  const facts = reflectionFacts(ctx);
   for (const [key, title, what] of REFLECTION_HEADINGS) {
-    const text = snapshot.reflection[key]?.trim();
-    out.push(heading(3, title), ...(text ? prose([text]) : [nothingRecorded(what)]));
+    out.push(heading(3, title), ...reflectionText(ctx.snapshot, key, what), ...(facts ? evidenceForSection(ctx, facts, key) : []));
   }
   return out;
 }
@@ -459,6 +461,6 @@ export function exportPactAction(snapshot: PlanSnapshot, options: ExportOptions 
     ...communication(ctx, texts),
     ...qualityGates(ctx),
     ...documentation(ctx, texts),
-    ...reflection(snapshot),
+    ...reflection(ctx),
   ]);
 }

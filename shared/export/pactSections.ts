@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
-import type { Playbook, ReflectionSection } from '../model';
+import type { PlanSnapshot, Playbook, ReflectionSection } from '../model';
 import { compareText } from './exportContext';
-import { emphasis, paragraph } from './markdown';
+import { emphasis, nothingRecorded, paragraph } from './markdown';
 
 // Which playbook texts feed which prose section of the PACT document. Playbook keys are
 // free-form (`conflict-resolution`, `peerReview`, `Communication`), so they are matched
@@ -81,6 +81,12 @@ export const REFLECTION_HEADINGS: readonly (readonly [ReflectionSection, string,
   ['lessonsLearned', 'Lessons Learned', 'lessons learned'],
   ['recommendations', 'Recommendations for Future Projects', 'recommendations'],
 ];
+
+/** One reflection section's text as paragraphs, or a plain "No … recorded." */
+export function reflectionText(snapshot: Pick<PlanSnapshot, 'reflection'>, section: ReflectionSection, what: string): RootContent[] {
+  const text = snapshot.reflection[section]?.trim();
+  return text ? prose([text]) : [nothingRecorded(what)];
+}
 
 /** A plain note for a subsection whose content is the prose of its section, above it. */
 export const seeAbove = (section: string): RootContent => paragraph(emphasis(`Covered by the ${section} text above.`));

@@ -4,4 +4,5 @@ export * from './reflectionEvidence';
 export { workingDaysBetweenTimes, whenMs } from './workingTime';
 export type { AgentEvidence, IssueCount } from './agentMetrics';
 export type { LogStats } from './activityLog';
+export * from './retroBoard';
 export * from './flowSeries';

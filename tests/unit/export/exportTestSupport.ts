@@ -67,6 +67,9 @@ export function reversed(plan: PlanJson): PlanJson {
     handoffs: rev(copy.handoffs),
     sessions: rev(copy.sessions),
     phases: rev(copy.phases),
+    baselines: rev(copy.baselines),
+    retroNotes: rev(copy.retroNotes),
+    retroVotes: rev(copy.retroVotes),
     broadcasts: rev(copy.broadcasts),
     activity: rev(copy.activity),
   };

@@ -59,6 +59,12 @@ describe('plan files through the CLI: export, import, merge', () => {
     expect(stringifyPlanJson(toPlanJson(loaded.value.document.getSnapshot()))).toBe((await run(['export', file('good.json'), '--format', 'json'])).stdout);
   });
 
+  it('writes the retrospective alone to a file, the same bytes as the golden export', async () => {
+    const out = await run(['export', file('good.baton'), '--format', 'retrospective', '-o', file('retro.md')]);
+    expect(out.code).toBe(0);
+    expect(await readFile(file('retro.md'), 'utf8')).toBe(await readFile(path.resolve(__dirname, '../../../golden/retrospective.realtime-collab.md'), 'utf8'));
+  });
+
   it('merges two copies of one plan edited apart into one with both edits', async () => {
     const base = await readPlanFile(file('good.baton'));
     if (!base.ok) throw new Error(base.error);
