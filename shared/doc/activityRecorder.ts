@@ -7,6 +7,17 @@ import { ACTIVITY_ORIGIN } from './origins';
 const TRACKED_TASK_FIELDS: Readonly<Record<string, ActivityKind>> = { status: 'status', owner: 'owner', estimateDays: 'estimate' };
 
 /**
+ * Other node kinds a coordination session reports on ("new artifacts", "contract updates",
+ * "new risks"), the one field of each whose changes are logged as `status` entries, and the
+ * value that field stands for when unset. The existing kinds are reused rather than new ones
+ * added, so a teammate on an older build still reads the log; the node's kind tells them apart.
+ */
+const TRACKED_STATE_FIELDS: Readonly<Record<string, { readonly field: string; readonly unset: string }>> = {
+  artifact: { field: 'status', unset: 'draft' },
+  risk: { field: 'state', unset: 'open' },
+};
+
+/**
  * A field of an entity map removed in this transaction. `get` sees nothing once the map is
  * deleted (its fields are deleted with it), but their content stays until the transaction
  * is cleaned up, after observers run.
@@ -20,7 +31,8 @@ const asLogValue = (v: unknown): LogValue => (typeof v === 'string' || typeof v 
 
 /**
  * Appends to the activity log whatever this user's edits (and undos) did to tasks and
- * handoffs: creation, removal, status, owner, estimate. Remote edits are not logged here;
+ * handoffs: creation, removal, status, owner, estimate; and the creation and status (state)
+ * changes of artifacts and risks. Remote edits are not logged here;
  * the teammate who made them logged them. The log is outside the undo scope: an undo is
  * itself a change, logged as one, so the history stays append-only.
  */
@@ -39,6 +51,11 @@ export function recordActivity(
         for (const [id, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
           if (change.action === 'add') {
             const task = types.tables.nodes.get(id);
+            const tracked = TRACKED_STATE_FIELDS[String(task?.get('kind'))];
+            if (task && tracked) {
+              entries.push({ kind: 'created', entity: id, to: asLogValue(task.get(tracked.field) ?? tracked.unset) });
+              continue;
+            }
             if (task?.get('kind') !== 'task') continue;
             entries.push({ kind: 'created', entity: id, to: asLogValue(task.get('status') ?? 'todo') });
             for (const [field, kind] of Object.entries(TRACKED_TASK_FIELDS)) {
@@ -58,6 +75,12 @@ export function recordActivity(
           // An unset status is "todo"; logging it as such keeps the status timeline gap-free.
           const unset = field === 'status' ? 'todo' : null;
           entries.push({ kind, entity: id, from: asLogValue(change.oldValue ?? unset), to: asLogValue(event.target.get(field) ?? unset) });
+        }
+      } else if (event.path.length === 1 && event.target instanceof Y.Map) {
+        const tracked = TRACKED_STATE_FIELDS[String(event.target.get('kind'))];
+        const change = tracked && (event as Y.YMapEvent<unknown>).changes.keys.get(tracked.field);
+        if (tracked && change) {
+          entries.push({ kind: 'status', entity: event.path[0] as string, from: asLogValue(change.oldValue ?? tracked.unset), to: asLogValue(event.target.get(tracked.field) ?? tracked.unset) });
         }
       }
     }

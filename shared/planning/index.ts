@@ -9,3 +9,4 @@ export * from './matrix';
 export * from './analysis';
 export * from './layoutPlan';
 export * from './reflection';
+export * from './sessionPrefill';

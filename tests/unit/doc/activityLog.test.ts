@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanDocument } from '../../../shared/doc';
 import { activityEntrySchema, parsePlanJson, stringifyPlanJson, toPlanJson, type ActivityEntry } from '../../../shared/model';
+import { analysePlan, reflectionEvidence, sessionPrefill } from '../../../shared/planning';
 import { must, syncAll } from './helpers';
 
 const MONDAY = new Date('2025-03-03T09:15:00.000Z');
@@ -151,5 +152,61 @@ describe('activity log', () => {
     const text = stringifyPlanJson(toPlanJson(alice.getSnapshot()));
     const parsed = parsePlanJson(text);
     expect(parsed.ok && parsed.value.activity).toEqual(log);
+  });
+});
+
+describe('activity log of artifacts and risks (what a coordination session reports)', () => {
+  it('logs their creation with the status (state) they start in, and changes of that field only', () => {
+    const { alice, setNow } = alicesPlan();
+    const start = alice.getSnapshot().activity.length;
+    must(alice.commands.addNode({ id: 'a1', kind: 'artifact', title: 'WebSocket protocol contract', contract: true }));
+    must(alice.commands.addNode({ id: 'k1', kind: 'risk', title: 'Message ordering under load', probability: 'medium' }));
+    must(alice.commands.addNode({ id: 'd1', kind: 'decision', title: 'Use CRDTs' }));
+    setNow(TUESDAY);
+    must(alice.commands.updateNode('a1', { status: 'agreed', usedBy: ['qa'] }));
+    must(alice.commands.updateNode('k1', { state: 'closed', impact: 'high' }));
+    must(alice.commands.updateNode('k1', { title: 'Message ordering' }));
+    must(alice.commands.updateNode('a1', { status: null }));
+    expect(facts(alice.getSnapshot().activity.slice(start))).toEqual([
+      { at: MONDAY.toISOString(), actor: 'alice', kind: 'created', entity: 'a1', to: 'draft' },
+      { at: MONDAY.toISOString(), actor: 'alice', kind: 'created', entity: 'k1', to: 'open' },
+      { at: TUESDAY.toISOString(), actor: 'alice', kind: 'status', entity: 'a1', from: 'draft', to: 'agreed' },
+      { at: TUESDAY.toISOString(), actor: 'alice', kind: 'status', entity: 'k1', from: 'open', to: 'closed' },
+      // An unset status is a draft, as the exporters read it.
+      { at: TUESDAY.toISOString(), actor: 'alice', kind: 'status', entity: 'a1', from: 'agreed', to: 'draft' },
+    ]);
+  });
+
+  it('feeds the session prefill: contracts updated and risks opened since the previous session', () => {
+    const { alice, setNow } = alicesPlan();
+    must(alice.commands.addNode({ id: 'a1', kind: 'artifact', title: 'Protocol contract', contract: true, status: 'proposed' }));
+    must(alice.commands.addNode({ id: 'a2', kind: 'artifact', title: 'Mock data' }));
+    setNow(TUESDAY);
+    must(alice.commands.updateNode('a1', { status: 'agreed' }));
+    must(alice.commands.addNode({ id: 'k1', kind: 'risk', title: 'Message ordering' }));
+    const snapshot = alice.getSnapshot();
+    const p = sessionPrefill(snapshot, analysePlan(snapshot), { from: '2025-03-03T12:00:00.000Z' });
+    expect(p.artifactsCreated).toEqual([]);
+    expect(p.contractUpdates).toEqual([{ id: 'a1', from: 'proposed', to: 'agreed', at: TUESDAY.toISOString() }]);
+    expect(p.risksOpened).toEqual([{ id: 'k1', at: TUESDAY.toISOString(), open: true }]);
+    const first = sessionPrefill(snapshot, analysePlan(snapshot), {});
+    expect(first.artifactsCreated).toEqual([{ id: 'a2', at: MONDAY.toISOString() }]);
+  });
+
+  it('leaves the reflection evidence of tasks as it was', () => {
+    const { alice, setNow } = alicesPlan();
+    must(alice.commands.updateNode('t1', { status: 'active' }));
+    setNow(TUESDAY);
+    must(alice.commands.updateNode('t1', { status: 'done' }));
+    const before = alice.getSnapshot();
+    must(alice.commands.addNode({ id: 'a1', kind: 'artifact', title: 'Protocol contract', contract: true }));
+    must(alice.commands.addNode({ id: 'k1', kind: 'risk', title: 'Message ordering' }));
+    must(alice.commands.updateNode('k1', { state: 'closed' }));
+    const after = alice.getSnapshot();
+    const evidence = (s: typeof before) => reflectionEvidence(s, { asOf: '2025-03-05' });
+    const { log: _beforeLog, ...withoutLogBefore } = evidence(before);
+    const { log: afterLog, ...withoutLogAfter } = evidence(after);
+    expect(withoutLogAfter).toEqual(withoutLogBefore);
+    expect(afterLog.anomalies).toEqual([]);
   });
 });
