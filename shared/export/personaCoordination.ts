@@ -1,9 +1,9 @@
 import type { ListItem, RootContent } from 'mdast';
 import { taskStatus, type CoordinationSession, type PlanSnapshot, type TaskNode } from '../model';
-import { workstreamOf, type CrossPersonaDependency } from '../planning';
+import { sessionPrefill, workstreamOf, type CrossPersonaDependency, type PersonaSessionStatus } from '../planning';
 import { byKeys, exportContext, type ExportContext, type ExportOptions } from './exportContext';
 import { checkItem, code, heading, item, list, nothingRecorded, paragraph, renderMarkdown, strong } from './markdown';
-import { capitalise, cycleNote, doneTimes, field, finishedWhen, joined, scheduleDay, tasksWithStatusLog, waitingOn, whenMs } from './planFacts';
+import { capitalise, cycleNote, doneTimes, field, finishedWhen, joined, scheduleDay, waitingOn, whenMs } from './planFacts';
 
 // The "Persona Coordination Template" filled in for one coordination session. Every heading
 // of the template appears, in order, at its depth; the two `### [Persona Name N]` examples
@@ -14,10 +14,10 @@ interface SessionFrame {
   readonly session: CoordinationSession | undefined;
   /** A session id asked for that the plan does not hold. */
   readonly missingId: string | undefined;
-  /** Completions after this moment count as new (exclusive); none: from the beginning. */
-  readonly fromMs: number | undefined;
+  /** Completions after this moment count as new (exclusive; a bare date: the end of its day); none: from the beginning. */
+  readonly from: string | undefined;
   /** ... up to this moment (inclusive); none: up to now. */
-  readonly toMs: number | undefined;
+  readonly to: string | undefined;
 }
 
 /** The chosen session (or the latest), and the previous one's date as the start of the window. */
@@ -28,12 +28,12 @@ function frame(ctx: ExportContext): SessionFrame {
   if (index >= 0) {
     const session = sessions[index]!;
     const previous = sessions[index - 1];
-    return { session, missingId: undefined, fromMs: previous ? whenMs(previous.date, true) : undefined, toMs: whenMs(session.date, true) };
+    return { session, missingId: undefined, from: previous?.date, to: session.date };
   }
   // No session (or an unknown one): the document is about "now", since the last session before it.
   const toMs = asOf !== undefined ? whenMs(asOf, true) : undefined;
   const before = sessions.filter((s) => toMs === undefined || whenMs(s.date, true) <= toMs).at(-1);
-  return { session: undefined, missingId: wanted, fromMs: before ? whenMs(before.date, true) : undefined, toMs };
+  return { session: undefined, missingId: wanted, from: before?.date, to: asOf };
 }
 
 /** `**Task**` (Persona). */
@@ -62,34 +62,21 @@ function objectives(s: CoordinationSession | undefined): RootContent[] {
   return [heading(2, 'Coordination Objectives'), goals.length ? list(goals) : nothingRecorded('coordination objectives')];
 }
 
-/** The four status lines of one persona's section. */
-function personaStatus(ctx: ExportContext, f: SessionFrame, persona: string): RootContent[] {
-  const { analysis, snapshot } = ctx;
-  const tasks = ctx.nodesOfKind('task').filter((t) => t.owner === persona);
-  const times = doneTimes(snapshot);
-  const logged = tasksWithStatusLog(snapshot);
-  const inWindow = (ms: number) => (f.fromMs === undefined || ms > f.fromMs) && (f.toMs === undefined || ms <= f.toMs);
-
-  const active = tasks.filter((t) => taskStatus(t) === 'active').map((t) => (t.progress !== undefined ? `${t.title} — ${t.progress}%` : t.title));
-  const blocked = tasks
-    .filter((t) => analysis.blocking.get(t.id)?.blocked)
-    .map((t) => {
-      const waits = waitingOn(ctx, t.id).map((id) => taskRef(ctx, id));
-      const why = [...(taskStatus(t) === 'blocked' ? ['marked blocked'] : []), ...(waits.length ? [`waiting on ${waits.join(', ')}`] : [])];
-      return `${t.title} — ${why.join('; ')}`;
-    });
-  const completed: string[] = [];
-  for (const t of tasks) {
-    if (taskStatus(t) !== 'done') continue;
-    // A task the log knows about is judged by the log; an imported one by its finishedAt.
-    const when = logged.has(t.id) ? times.get(t.id)?.filter((d) => inWindow(d.ms)).at(-1)?.at : t.finishedAt !== undefined && inWindow(whenMs(t.finishedAt, true)) ? t.finishedAt : undefined;
-    if (when !== undefined) completed.push(`${t.title} — done ${when}`);
-  }
-  const start = (t: TaskNode) => (analysis.schedule.ok ? (analysis.schedule.byId.get(t.id)?.earlyStart ?? 0) : 0);
-  const upcoming = tasks
-    .filter((t) => taskStatus(t) === 'todo')
-    .sort((a, b) => start(a) - start(b) || byKeys<TaskNode>((t) => t.title, (t) => t.id)(a, b))
-    .map((t) => (analysis.schedule.ok ? `${t.title} — earliest start ${scheduleDay(ctx, start(t))}` : t.title));
+/** The four status lines of one persona's section, from the session prefill. */
+function personaStatus(ctx: ExportContext, status: PersonaSessionStatus): RootContent[] {
+  const { analysis } = ctx;
+  const title = ctx.nodeTitle;
+  const progress = (id: string) => {
+    const node = ctx.snapshot.nodes.get(id);
+    return node?.kind === 'task' ? node.progress : undefined;
+  };
+  const active = status.active.map((a) => (progress(a.task) !== undefined ? `${title(a.task)} — ${progress(a.task)}%` : title(a.task)));
+  const blocked = status.blocked.map((b) => {
+    const why = [...(b.marked ? ['marked blocked'] : []), ...(b.waitingOn.length ? [`waiting on ${b.waitingOn.map((id) => taskRef(ctx, id)).join(', ')}`] : [])];
+    return `${title(b.task)} — ${why.join('; ')}`;
+  });
+  const completed = status.completed.map((c) => `${title(c.id)} — done ${c.at}`);
+  const upcoming = status.upcoming.map((u) => (analysis.schedule.ok ? `${title(u.task)} — earliest start ${scheduleDay(ctx, u.earlyStart ?? 0)}` : title(u.task)));
 
   const line = (label: string, items: string[]) => (items.length ? field(label, '', items) : field(label, 'None'));
   return [
@@ -106,7 +93,9 @@ function taskStatusByPersona(ctx: ExportContext, f: SessionFrame, participants: 
   const out: RootContent[] = [heading(2, 'Current Task Status by Persona')];
   if (!participants.length) return [...out, nothingRecorded('personas')];
   if (!ctx.analysis.schedule.ok) out.push(paragraph(`Upcoming priorities are unordered: ${cycleNote(ctx)}.`));
-  for (const id of participants) out.push(heading(3, ctx.personaName(id)), ...personaStatus(ctx, f, id));
+  // The same facts the Sessions view pre-fills a session with.
+  const prefill = sessionPrefill(ctx.snapshot, ctx.analysis, { from: f.from, to: f.to, personas: participants });
+  for (const status of prefill.personas) out.push(heading(3, ctx.personaName(status.persona)), ...personaStatus(ctx, status));
   return out;
 }
 
