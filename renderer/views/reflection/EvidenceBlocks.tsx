@@ -11,7 +11,7 @@ import { accuracy, days, rate, round1, signedDays, signedPercent } from './forma
 export const TOP_ROWS = 10;
 
 /** A table with a name, headings and a note when rows were left out. */
-function EvidenceTable({ label, head, rows, total, empty }: { label: string; head: readonly string[]; rows: readonly (readonly ReactNode[])[]; total?: number; empty: string }) {
+function EvidenceTable({ label, head, rows, total, moreNote, empty }: { label: string; head: readonly string[]; rows: readonly (readonly ReactNode[])[]; total?: number; moreNote?: string; empty: string }) {
   if (rows.length === 0) return <p className="muted reflection-empty">{empty}</p>;
   return (
     <div className="reflection-table">
@@ -35,7 +35,8 @@ function EvidenceTable({ label, head, rows, total, empty }: { label: string; hea
       </table>
       {total !== undefined && total > rows.length && (
         <p className="muted reflection-table__more">
-          Top {rows.length} of {total}.
+          Top {rows.length} of {total}
+          {moreNote ? `, ${moreNote}` : ''}.
         </p>
       )}
     </div>
@@ -103,7 +104,11 @@ export function KeyFigures({ e }: { e: ReflectionEvidence }) {
 export function ExecutionEvidence({ e, flow }: { e: ReflectionEvidence; flow: FlowSeries }) {
   const [chart, setChart] = useState<'burn-up' | 'flow'>('burn-up');
   const last = flow.points.at(-1);
-  const workstreams = e.workstreams.filter((w) => w.tasks > 0);
+  const withTasks = e.workstreams.filter((w) => w.tasks > 0);
+  // Many workstreams: the ones furthest from their plan, kept in the evidence's order.
+  const distance = (w: (typeof withTasks)[number]) => Math.abs(w.actualDays - w.measuredPlannedDays);
+  const shown = new Set([...withTasks].sort((a, b) => distance(b) - distance(a) || b.plannedDays - a.plannedDays).slice(0, TOP_ROWS));
+  const workstreams = withTasks.filter((w) => shown.has(w));
   return (
     <>
       <div className="reflection-chart-switch" role="group" aria-label="Progress chart">
@@ -128,7 +133,7 @@ export function ExecutionEvidence({ e, flow }: { e: ReflectionEvidence; flow: Fl
         </p>
       )}
       {workstreams.some((w) => w.measured > 0) ? (
-        <ChartFigure label="Planned vs actual by workstream" summary="days of finished tasks" height={Math.max(120, 40 + workstreams.length * 34)}>
+        <ChartFigure label="Planned vs actual by workstream" summary={`days of finished tasks${withTasks.length > workstreams.length ? ` · the ${workstreams.length} of ${withTasks.length} furthest from their plan` : ''}`} height={Math.max(120, 40 + workstreams.length * 34)}>
           <PlannedActualChart rows={workstreams.map((w) => ({ name: w.title, planned: w.measuredPlannedDays, actual: w.actualDays }))} plannedLabel="Planned (done tasks)" />
         </ChartFigure>
       ) : (
@@ -138,6 +143,8 @@ export function ExecutionEvidence({ e, flow }: { e: ReflectionEvidence; flow: Fl
         label="Planned vs actual by workstream"
         head={['Workstream', 'Done', 'Planned', 'Actual (done)', 'Accuracy', 'Blocked']}
         rows={workstreams.map((w) => [w.title, `${w.done}/${w.tasks}`, days(w.plannedDays), w.measured ? `${days(w.actualDays)} of ${days(w.measuredPlannedDays)}` : '–', w.accuracy === null ? '–' : `${w.accuracy.toFixed(2)}×`, days(w.blockedDays)])}
+        total={withTasks.length}
+        moreNote="furthest from their plan"
         empty="No tasks yet."
       />
     </>
@@ -217,11 +224,12 @@ export function AgentEvidenceBlock({ e }: { e: ReflectionEvidence }) {
 
 /** Process improvements: estimation accuracy and load by persona. */
 export function PersonaEvidence({ e }: { e: ReflectionEvidence }) {
+  const personas = e.personas.length > TOP_ROWS * 2 ? [...e.personas].sort((a, b) => b.tasks - a.tasks || (a.name < b.name ? -1 : 1)).slice(0, TOP_ROWS * 2) : e.personas;
   return (
     <EvidenceTable
       label="Estimation accuracy by persona"
       head={['Persona', 'Done', 'Planned (done)', 'Actual', 'Accuracy', 'Blocked', 'Handoffs in / out', 'Latency in']}
-      rows={e.personas.map((p) => [
+      rows={personas.map((p) => [
         p.name,
         `${p.done}/${p.tasks}`,
         days(p.measuredPlannedDays),
@@ -231,6 +239,8 @@ export function PersonaEvidence({ e }: { e: ReflectionEvidence }) {
         `${p.handoffsReceived} / ${p.handoffsSent}`,
         days(p.handoffLatencyDays),
       ])}
+      total={e.personas.length}
+      moreNote="by tasks owned"
       empty="No task has an owner yet."
     />
   );
@@ -254,6 +264,7 @@ export function TaskEstimateEvidence({ e }: { e: ReflectionEvidence }) {
         head={['Task', 'Status', 'Planned', 'Actual', 'Accuracy', 'Reopened']}
         rows={worst.map((t) => [t.title, t.status, days(t.plannedDays), t.actualDays !== null ? days(t.actualDays) : `${days(t.inFlightDays)} so far`, accuracy(t.accuracy), String(t.reopened)])}
         total={started.length}
+        moreNote="furthest from their estimate"
         empty=""
       />
     </>

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { REFLECTION_SECTIONS, type PlanSnapshot, type ReflectionSection } from '../../../shared/model';
 import { REFLECTION_HEADINGS } from '../../../shared/export/pactSections';
 import { chooseBaseline, flowSeries, reflectionEvidence, type FlowSeries, type ReflectionEvidence } from '../../../shared/planning';
@@ -6,6 +6,7 @@ import { usePlan } from '../../app/planContext';
 import { TextField } from '../../panels/fields/TextField';
 import { BaselineBar, sortedBaselines } from './BaselineBar';
 import { AgentEvidenceBlock, CoordinationEvidence, ExecutionEvidence, KeyFigures, PersonaEvidence, SlipEvidence, TaskEstimateEvidence } from './EvidenceBlocks';
+import { lastResult } from './lastResult';
 import { RetroBoardPanel } from './RetroBoardPanel';
 import './reflection.css';
 
@@ -21,6 +22,10 @@ const EVIDENCE_OF: Readonly<Record<ReflectionSection, { title: string; render(e:
   recommendations: { title: 'Critical-path slip and timeline adherence against the baseline', render: (e) => <SlipEvidence e={e} /> },
 };
 
+// Keyed on the tables each reads, so typing a note or a reflection text recomputes neither.
+const evidenceCache = lastResult<ReflectionEvidence>();
+const flowCache = lastResult<FlowSeries>();
+
 /**
  * The retrospective: what happened (evidence as of the end of today, against the chosen
  * baseline), the board the team fills in together, and the six reflection texts, each beside
@@ -30,16 +35,13 @@ export function ReflectionView() {
   const { plan, snapshot, analysis, today } = usePlan();
   const baseline = chooseBaseline(sortedBaselines(snapshot.baselines), snapshot.meta.baseline);
   const { nodes, edges, personas, handoffs, activity, broadcasts, meta } = snapshot;
-  // Keyed on the tables the evidence reads, so typing a note or a reflection text does not
-  // recompute it; the schedule is a function of nodes and edges, which are among the keys.
-  const evidence = useMemo(
-    () => reflectionEvidence(snapshot, { asOf: today, baseline, schedule: analysis.schedule, top: 10 }),
-    [nodes, edges, personas, handoffs, activity, broadcasts, meta, baseline, today], // eslint-disable-line react-hooks/exhaustive-deps
+  // The schedule is a function of nodes and edges, which are among the keys, so it is not one
+  // (the analysis, and so its schedule object, is rebuilt on every edit).
+  const evidence = evidenceCache([nodes, edges, personas, handoffs, activity, broadcasts, meta, baseline, today], () =>
+    reflectionEvidence(snapshot, { asOf: today, baseline, schedule: analysis.schedule, top: 10 }),
   );
-  const flow = useMemo(() => {
-    const start = baseline?.start ?? meta.timelineStart;
-    return flowSeries(snapshot, { asOf: today, ...(start !== undefined && start <= today ? { from: start } : {}), maxPoints: 60 });
-  }, [nodes, activity, meta, baseline, today]); // eslint-disable-line react-hooks/exhaustive-deps
+  const from = baseline?.start ?? meta.timelineStart;
+  const flow = flowCache([nodes, activity, from, today], () => flowSeries(snapshot, { asOf: today, ...(from !== undefined && from <= today ? { from } : {}), maxPoints: 60 }));
 
   return (
     <div className="reflection">

@@ -27,6 +27,8 @@ export function ChartFigure({ label, summary, height = 220, children }: { label:
 
 const tooltipDays = (value: unknown) => (typeof value === 'number' ? `${round1(value)} d` : String(value));
 const shortDate = (date: string) => date.slice(5);
+/** Axis numbers that fit 40 pixels: 27,349 is 27.3k. */
+const compact = (v: number) => (Math.abs(v) >= 1000 ? `${round1(v / 1000)}k` : String(round1(v)));
 
 /** Burn-up: scope and done work in estimate days over time. */
 export function BurnUpChart({ points }: { points: readonly FlowPoint[] }) {
@@ -34,7 +36,7 @@ export function BurnUpChart({ points }: { points: readonly FlowPoint[] }) {
     <LineChart data={points as FlowPoint[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
       <XAxis dataKey="date" tickFormatter={shortDate} fontSize={11} minTickGap={16} />
-      <YAxis fontSize={11} width={40} />
+      <YAxis fontSize={11} width={44} tickFormatter={compact} />
       <Tooltip formatter={tooltipDays} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {/* Dots only while there are few days to join: one day alone is a point, not a line. */}
@@ -50,7 +52,7 @@ export function CumulativeFlowChart({ points }: { points: readonly FlowPoint[] }
     <AreaChart data={points as FlowPoint[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
       <XAxis dataKey="date" tickFormatter={shortDate} fontSize={11} minTickGap={16} />
-      <YAxis fontSize={11} width={40} allowDecimals={false} />
+      <YAxis fontSize={11} width={44} allowDecimals={false} tickFormatter={compact} />
       <Tooltip />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {(['done', 'blocked', 'active', 'todo'] as const).map((status) => (
@@ -82,7 +84,7 @@ export function PlannedActualChart({ rows, plannedLabel = 'Planned', actualLabel
   return (
     <BarChart data={rows as PlannedActualRow[]} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }} barGap={1}>
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
-      <XAxis type="number" fontSize={11} />
+      <XAxis type="number" fontSize={11} tickFormatter={compact} />
       <YAxis type="category" dataKey="name" width={150} fontSize={11} tickFormatter={(t: string) => (t.length > 24 ? `${t.slice(0, 23)}…` : t)} />
       <Tooltip formatter={tooltipDays} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -97,7 +99,7 @@ export function BlockedChart({ rows }: { rows: readonly { name: string; blocked:
   return (
     <BarChart data={rows as { name: string; blocked: number }[]} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
-      <XAxis type="number" fontSize={11} />
+      <XAxis type="number" fontSize={11} tickFormatter={compact} />
       <YAxis type="category" dataKey="name" width={150} fontSize={11} />
       <Tooltip formatter={tooltipDays} />
       <Bar dataKey="blocked" name="Blocked (working days)" fill="#ef4444" isAnimationActive={false} />
