@@ -1,12 +1,13 @@
 import { encodeBatonFile, type PlanDocument } from '../../shared/doc';
+import type { ExportOptions } from '../../shared/export/exportContext';
 import { TEXT_FORMATS } from '../../shared/export/formats';
 import { captureCanvas } from '../canvas/canvasImage';
 import type { ExportFormat } from '../panels/ExportDialog';
 
 const text = (value: string) => new TextEncoder().encode(value);
 
-/** Every format the Export dialog offers for a plan, produced from its current state on demand. */
-export function exportFormats(plan: PlanDocument): readonly ExportFormat[] {
+/** Every format the Export dialog offers for a plan, produced from its current state on demand; `options` go to the text exporters (a session's id, say). */
+export function exportFormats(plan: PlanDocument, options: ExportOptions = {}): readonly ExportFormat[] {
   const canvas = () => {
     const element = document.querySelector<HTMLElement>('.canvas');
     if (!element) throw new Error('open the Canvas view to export it as an image');
@@ -19,7 +20,7 @@ export function exportFormats(plan: PlanDocument): readonly ExportFormat[] {
       extension: f.extension,
       mimeType: f.mimeType,
       preview: 'text',
-      produce: async () => text(f.render(plan.getSnapshot())),
+      produce: async () => text(f.render(plan.getSnapshot(), options)),
     })),
     { id: 'baton', label: 'Baton plan file', extension: 'baton', mimeType: 'application/x-baton-plan', preview: 'none', produce: async () => encodeBatonFile(plan.encodeState()) },
     { id: 'png', label: 'Canvas image (PNG)', extension: 'png', mimeType: 'image/png', preview: 'image', produce: () => captureCanvas(canvas(), 'png') },

@@ -19,7 +19,7 @@ const PROGRESS_DELAY_MS = 500;
 type Produced = { readonly format: string; readonly bytes: Uint8Array; readonly url?: string } | { readonly format: string; readonly error: string };
 
 /** The Export dialog: pick a format, see a preview, save it (native dialog in Electron, download on the web). */
-export function ExportDialog({ title, formats, onClose }: { title: string; formats: readonly ExportFormat[]; onClose(): void }) {
+export function ExportDialog({ title, formats, onClose, label = 'Export plan' }: { title: string; formats: readonly ExportFormat[]; onClose(): void; label?: string }) {
   const [formatId, setFormatId] = useState(formats[0]!.id);
   const [produced, setProduced] = useState<Produced | null>(null);
   const [slow, setSlow] = useState(false);
@@ -62,7 +62,7 @@ export function ExportDialog({ title, formats, onClose }: { title: string; forma
 
   const ready = produced && produced.format === format.id ? produced : null;
   return (
-    <ModalDialog label="Export plan" className="export-dialog" onClose={onClose}>
+    <ModalDialog label={label} className="export-dialog" onClose={onClose}>
       <label className="export-dialog__format">
         Format{' '}
         <select value={formatId} onChange={(e) => setFormatId(e.target.value)}>
