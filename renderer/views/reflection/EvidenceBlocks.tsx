@@ -129,7 +129,7 @@ export function ExecutionEvidence({ e, flow }: { e: ReflectionEvidence; flow: Fl
       )}
       {flow.fromFields > 0 && (
         <p className="muted reflection-note">
-          {flow.fromFields} task{flow.fromFields === 1 ? ' has' : 's have'} no history in the activity log (imported): placed by their start and finish dates, or their status throughout.
+          {flow.fromFields} task{flow.fromFields === 1 ? ' has' : 's have'} no history in the activity log (made before it was kept, or imported): placed by their start and finish dates, or in their status throughout.
         </p>
       )}
       {workstreams.some((w) => w.measured > 0) ? (

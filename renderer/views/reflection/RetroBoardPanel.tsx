@@ -24,7 +24,8 @@ export function RetroBoardPanel() {
   const [error, setError] = useState<string | null>(null);
   // Read at each render: the name can change in the Share dialog while the view is open.
   const me = displayName();
-  const board = useMemo(() => boardLayout(snapshot, me, order), [snapshot.retroNotes, snapshot.retroVotes, me, order]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { retroNotes, retroVotes } = snapshot;
+  const board = useMemo(() => boardLayout({ retroNotes, retroVotes }, me, order), [retroNotes, retroVotes, me, order]);
   const report = (result: Result<unknown>): boolean => {
     setError(result.ok ? null : problemText(result.error, 'text'));
     return result.ok;
