@@ -1,6 +1,7 @@
 import { RETRO_COLUMNS, type PlanSnapshot, type RetroColumn, type RetroNote } from '../../../shared/model';
+import { retroBoard, type BoardNote as SharedBoardNote } from '../../../shared/planning';
 
-/** A note as the board shows it: its votes and whether this participant cast one. */
+/** A note as the board shows it: its votes and whether this participant wrote it or cast one. */
 export interface BoardNote {
   readonly note: RetroNote;
   readonly votes: number;
@@ -21,34 +22,25 @@ export type BoardOrder = 'written' | 'votes';
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // Ties fall back to when written, then id: every replica lists the notes in one order.
 const byWritten = (a: BoardNote, b: BoardNote) => text(a.note.createdAt ?? '', b.note.createdAt ?? '') || text(a.note.id, b.note.id);
-const byVotes = (a: BoardNote, b: BoardNote) => b.votes - a.votes || byWritten(a, b);
 
 /**
- * The board for one participant: notes by column, then by group (named groups first, by votes
- * or label; ungrouped last), in the chosen order. Votes for a note that is gone count for nothing.
+ * The board for one participant: the shared board (retroBoard: columns, groups, most votes
+ * first, the same order the retrospective export uses) marked with what is mine, or re-sorted
+ * as written (groups by label) when the team is still writing.
  */
 export function boardLayout(snapshot: Pick<PlanSnapshot, 'retroNotes' | 'retroVotes'>, me: string, order: BoardOrder) {
-  const votes = new Map<string, number>();
-  const mineVoted = new Set<string>();
-  for (const v of snapshot.retroVotes.values()) {
-    votes.set(v.note, (votes.get(v.note) ?? 0) + 1);
-    if (v.voter === me) mineVoted.add(v.note);
-  }
-  const all: BoardNote[] = [...snapshot.retroNotes.values()].map((note) => ({ note, votes: votes.get(note.id) ?? 0, mine: note.author === me, votedByMe: mineVoted.has(note.id) }));
-  const compare = order === 'votes' ? byVotes : byWritten;
+  const shared = retroBoard(snapshot);
+  const mark = (n: SharedBoardNote): BoardNote => ({ note: n.note, votes: n.votes, mine: n.note.author === me, votedByMe: n.voters.includes(me) });
   const columns = new Map<RetroColumn, BoardGroup[]>();
-  for (const column of RETRO_COLUMNS) {
-    const groups = new Map<string | null, BoardNote[]>();
-    for (const n of all) {
-      if (n.note.column !== column) continue;
-      const label = n.note.group ?? null;
-      (groups.get(label) ?? groups.set(label, []).get(label)!).push(n);
+  for (const column of shared.columns) {
+    const groups = column.groups.map((g): BoardGroup => ({ label: g.label, votes: g.votes, notes: g.notes.map(mark) }));
+    if (order === 'written') {
+      for (const g of groups) (g.notes as BoardNote[]).sort(byWritten);
+      groups.sort((a, b) => (a.label === null ? 1 : b.label === null ? -1 : text(a.label, b.label)));
     }
-    const list = [...groups].map(([label, notes]): BoardGroup => ({ label, notes: notes.sort(compare), votes: notes.reduce((s, n) => s + n.votes, 0) }));
-    list.sort((a, b) => (a.label === null ? 1 : b.label === null ? -1 : (order === 'votes' ? b.votes - a.votes : 0) || text(a.label, b.label)));
-    columns.set(column, list);
+    columns.set(column.column, groups);
   }
-  const ranked = [...all].sort(byVotes);
-  const groupLabels = [...new Set(all.map((n) => n.note.group).filter((g): g is string => g !== undefined))].sort(text);
-  return { columns, ranked, groupLabels };
+  const ranked = shared.ranked.map(mark);
+  const groupLabels = [...new Set(ranked.map((n) => n.note.group).filter((g): g is string => g !== undefined))].sort(text);
+  return { columns: new Map(RETRO_COLUMNS.map((c) => [c, columns.get(c) ?? []])), ranked, groupLabels };
 }
