@@ -28,7 +28,8 @@ export function addWorkingDays(start: string, days: number): string {
 export function workingDaysBetween(start: string, end: string): number {
   const a = toUtc(start);
   const b = toUtc(end);
-  if (b < a) return -workingDaysBetween(end, start);
+  // 0 - x, not -x: two weekend days in reverse are 0 working days apart, never -0.
+  if (b < a) return 0 - workingDaysBetween(end, start);
   const weeks = Math.floor((b - a) / (7 * DAY_MS));
   let count = weeks * WORK_DAYS_PER_WEEK;
   for (let ms = a + weeks * 7 * DAY_MS; ms < b; ms += DAY_MS) if (!isWeekend(ms)) count++;

@@ -49,6 +49,8 @@ describe('workingDaysBetween', () => {
     expect(workingDaysBetween('2025-03-03', '2025-03-03')).toBe(0);
     expect(workingDaysBetween('2025-03-03', '2025-03-07')).toBe(4);
     expect(workingDaysBetween('2025-03-03', '2025-03-10')).toBe(5);
+    // Backwards over a weekend is 0, not -0 (Object.is tells them apart, and so do the reflection's sums).
+    expect(workingDaysBetween('2025-03-09', '2025-03-08')).toBe(0);
     expect(workingDaysBetween('2025-03-07', '2025-03-10')).toBe(1);
     expect(workingDaysBetween('2025-03-08', '2025-03-10')).toBe(0);
     expect(workingDaysBetween('2025-03-07', '2025-03-08')).toBe(1);
