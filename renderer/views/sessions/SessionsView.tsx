@@ -56,7 +56,7 @@ export function SessionsView() {
         ) : session ? (
           <SessionPage key={session.id} session={session} ordered={ordered} personas={personas} onRemoved={() => setShown(null)} />
         ) : (
-          <div className="centered muted">
+          <div className="sessions__start muted">
             <p>Hold a coordination session: Baton fills in where each persona stands and what changed since the last one.</p>
             <button type="button" onClick={() => setShown({ kind: 'new' })}>
               Start a session
