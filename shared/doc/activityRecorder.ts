@@ -104,11 +104,16 @@ export function recordActivity(
     append(entries);
   };
 
+  // Entries written in the same millisecond (a task created and started at once) are put in
+  // order by id when the log is read, so ids begin with this counter: write order survives.
+  let written = 0;
+  const entryId = () => `act-${(written++).toString(36).padStart(7, '0')}${newId('').slice(1)}`;
+
   function append(entries: Omit<ActivityEntry, 'id' | 'at' | 'actor'>[]): void {
     if (!entries.length) return;
     const at = clock().toISOString();
     const who = actor();
-    const records = entries.map((e) => Object.freeze({ id: newId('act'), at, actor: who, ...e }));
+    const records = entries.map((e) => Object.freeze({ id: entryId(), at, actor: who, ...e }));
     doc.transact(() => types.activity.push(records), ACTIVITY_ORIGIN);
   }
 

@@ -209,4 +209,19 @@ describe('activity log of artifacts and risks (what a coordination session repor
     expect(withoutLogAfter).toEqual(withoutLogBefore);
     expect(afterLog.anomalies).toEqual([]);
   });
+
+  it('keeps write order for entries of one millisecond: ids sort as they were written', () => {
+    const { alice } = alicesPlan();
+    // One clock reading for everything: the reader orders same-time entries by id.
+    for (let i = 0; i < 40; i++) {
+      must(alice.commands.addNode({ id: `s${i}`, kind: 'task', title: `Step ${i}` }));
+      must(alice.commands.updateNode(`s${i}`, { status: 'active' }));
+      must(alice.commands.updateNode(`s${i}`, { status: 'done' }));
+    }
+    const log = alice.getSnapshot().activity;
+    expect([...log].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(log);
+    const evidence = reflectionEvidence(alice.getSnapshot(), { asOf: '2025-03-05' });
+    expect(evidence.log.anomalies).toEqual([]);
+    expect(evidence.tasks.filter((t) => t.id.startsWith('s')).every((t) => t.status === 'done')).toBe(true);
+  });
 });
