@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBatonServe, type BatonServe } from './support/batonServe';
 import { launchBrowser, type TestBrowser } from './support/browser';
+import { shareAndJoin } from './support/shareAndJoin';
 
 const taskTitles = (page: Page) => page.locator('.plan-node--task .plan-node__title').allTextContents().then((t) => t.sort());
 
@@ -47,24 +48,9 @@ describe('two teammates on one baton serve', () => {
     await a.locator('.react-flow__pane').waitFor();
     await addTask(a, 'Write the runbook');
 
-    // Alice shares the plan through the server she runs; the invite carries address and token.
-    await a.getByRole('button', { name: 'Share plan' }).click();
-    const share = a.getByRole('dialog', { name: 'Share plan' });
-    await share.getByLabel('Your name').fill('Alice');
-    await share.getByLabel('Token').fill(server.token);
-    await share.getByRole('button', { name: 'Connect' }).click();
-    await expect.poll(() => share.getByText('Status:').textContent()).toContain('synced');
-    const invite = await share.getByLabel('Invite code').inputValue();
-    await share.getByRole('button', { name: 'Close' }).click();
-
-    // Bob joins with the invite and gets the plan as it is.
+    // Alice shares the plan through the server she runs; Bob joins with the invite (address and token).
     const b = await bob.newPage();
-    await b.goto(server.url);
-    await b.getByRole('button', { name: 'Join plan' }).click();
-    const join = b.getByRole('dialog', { name: 'Join plan' });
-    await join.getByLabel('Invite').fill(invite);
-    await join.getByLabel('Your name').fill('Bob');
-    await join.getByRole('button', { name: 'Join' }).click();
+    await shareAndJoin(server, a, 'Alice', b, 'Bob');
     await expect.poll(() => b.locator('.plan-view__title').textContent()).toBe('Shared launch plan');
     await expect.poll(() => taskTitles(b)).toEqual(['Write the runbook']);
 
