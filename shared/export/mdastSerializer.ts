@@ -8,13 +8,22 @@ import type { List, ListItem, PhrasingContent, RootContent, Table } from 'mdast'
 
 /** Characters that start inline markdown anywhere in a line, escaped with a backslash. */
 const INLINE_SPECIAL = /[\\`*_[\]<>~#]|&(?=#|[A-Za-z0-9]+;)/g;
-function escapeText(value: string, atStart: boolean, atEnd: boolean): string {
+/** A line's first characters that markdown would read as structure, escaped. */
+function escapeLineStart(line: string): string {
+  // A list marker, setext underline, table delimiter row ("|-", ":-") or ordered-list
+  // look-alike at the start of a line is text.
+  const out = line.replace(/^[-+=:|]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
+  // Leading spaces would indent into a code block; keep them as character references.
+  return out.replace(/^ +/, (spaces) => '&#x20;'.repeat(spaces.length));
+}
+
+function escapeText(value: string, atStart: boolean, atEnd: boolean, inTable: boolean): string {
   let out = value.replace(INLINE_SPECIAL, '\\$&');
-  if (atStart) {
-    // A list marker, setext underline or ordered-list look-alike at the start of a block is text.
-    out = out.replace(/^[-+=]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
-    // Leading spaces would indent into a code block; keep them as character references.
-    out = out.replace(/^ +/, (spaces) => '&#x20;'.repeat(spaces.length));
+  // Every line of a block starts fresh (after a hard break or a newline in the text), where a
+  // "|-" would turn the paragraph into a table. Table cells are one line; tableText escapes their pipes.
+  if (!inTable) {
+    if (out.includes('\n')) out = out.split('\n').map((line, i) => (i > 0 || atStart ? escapeLineStart(line) : line)).join('\n');
+    else if (atStart) out = escapeLineStart(out);
   }
   // Trailing spaces at the end of a block would be dropped (or make a hard break).
   return atEnd ? out.replace(/ +$/, (spaces) => '&#x20;'.repeat(spaces.length)) : out;
@@ -31,7 +40,20 @@ const isPunctuation = (ch: string | undefined) => ch !== undefined && /[\p{P}\p{
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const charRef = (ch: string) => `&#x${ch.codePointAt(0)!.toString(16).toUpperCase()};`;
 
-function phrasing(nodes: readonly PhrasingContent[], indent: string, atStart = true, atEnd = true): string {
+/** Adjacent text nodes as one: "0" then ". x" must be escaped as the "0. x" a reader sees. */
+function mergedText(nodes: readonly PhrasingContent[]): readonly PhrasingContent[] {
+  if (!nodes.some((n, i) => n.type === 'text' && nodes[i - 1]?.type === 'text')) return nodes;
+  const out: PhrasingContent[] = [];
+  for (const n of nodes) {
+    const last = out[out.length - 1];
+    if (n.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + n.value };
+    else out.push(n);
+  }
+  return out;
+}
+
+function phrasing(all: readonly PhrasingContent[], indent: string, atStart = true, atEnd = true, inTable = false): string {
+  const nodes = mergedText(all);
   let out = '';
   // Set when a closing delimiter needs the next character kept from touching it (see below).
   let guardNext = false;
@@ -42,11 +64,11 @@ function phrasing(nodes: readonly PhrasingContent[], indent: string, atStart = t
     let piece: string;
     switch (node.type) {
       case 'text':
-        piece = escapeText(node.value, first, last);
+        piece = escapeText(node.value, first, last, inTable);
         break;
       case 'strong':
       case 'emphasis': {
-        const inner = phrasing(node.children, indent, false, false);
+        const inner = phrasing(node.children, indent, false, false, inTable);
         const next = nodes[i + 1];
         const nextChar = next?.type === 'text' ? next.value[0] : next ? '*' : undefined;
         // Underscores read better but never work inside a word; asterisks do.
@@ -78,7 +100,7 @@ function phrasing(nodes: readonly PhrasingContent[], indent: string, atStart = t
 
 function tableText(node: Table): string {
   // A pipe ends a cell wherever it stands, even in code, so in tables every pipe is escaped.
-  const cells = node.children.map((row) => row.children.map((cell) => phrasing(cell.children, '', false).replace(/\|/g, '\\|')));
+  const cells = node.children.map((row) => row.children.map((cell) => phrasing(cell.children, '', false, true, true).replace(/\|/g, '\\|')));
   const columns = Math.max(...cells.map((row) => row.length));
   // Padded columns, as people write tables by hand: readable in a diff and in a terminal.
   const widths = Array.from({ length: columns }, (_, c) => Math.max(3, ...cells.map((row) => (row[c] ?? '').length)));
