@@ -1,5 +1,4 @@
 import {
-  Background,
   Controls,
   MiniMap,
   ReactFlow,
@@ -18,14 +17,18 @@ import { formatProblems, type NodeKind, type PlanSnapshot, type Position } from 
 import { layoutAll } from '../../shared/planning';
 import { usePlan, useSelection } from '../app/planContext';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
+import { CanvasBackground } from './CanvasBackground';
 import { copyFragment, FRAGMENT_MIME, prepareFragment, readFragment, type CopiedFragment } from './canvasClipboard';
 import { CanvasSearch } from './CanvasSearch';
 import { CanvasToolbar } from './CanvasToolbar';
+import { cardPositions, drawEdges, drawsEdgesInBulk, edgeAt, EMPTY_DRAWING, type EdgeDrawing } from './edgeBatch';
+import { EdgeLayer } from './EdgeLayer';
 import { CARD_HEIGHT, CARD_WIDTH, fallbackPosition, groupBoxes, newFlowCaches, toFlowEdges, toFlowNodes, workstreamAt, workstreamMembership } from './flowElements';
 import { CREATABLE_KINDS, newNodeAt } from './nodeCreation';
 import { PaneContextMenu } from './PaneContextMenu';
 import { PlanNodeCard } from './PlanNodeCard';
 import { WorkstreamNode } from './WorkstreamNode';
+import './canvas.css';
 
 const NODE_TYPES: NodeTypes = { plan: PlanNodeCard, workstream: WorkstreamNode };
 const NUDGE = 10;
@@ -34,6 +37,9 @@ const MINIMAP_MAX_NODES = 1_000;
 /** Fitting never zooms in past 100 %: a plan of one card should not fill the screen. */
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
 const NUDGE_LARGE = 50;
+
+/** React Flow's edges of a plan whose edges the canvas draws itself (edgeBatch.ts). */
+const NO_EDGES: Edge[] = [];
 
 /** What was last copied in this window, for paste when the system clipboard is out of reach. */
 let lastCopied: CopiedFragment | null = null;
@@ -89,7 +95,9 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
   const inputs = { snapshot, analysis, selectedNodes: selected.nodes, selectedEdges: selected.edges, dragging, editingId, measured, peerSelections };
   const nodes = useMemo(() => toFlowNodes(inputs, caches), [snapshot, analysis, selected, dragging, editingId, measured, peerSelections, caches]);
   const previousEdges = useRef<Edge[]>([]);
+  const bulk = drawsEdgesInBulk(snapshot);
   const edges = useMemo(() => {
+    if (bulk) return NO_EDGES;
     // Same edge objects in the same order: hand back the same array, so React Flow does not
     // rebuild its lookup of every edge after an edit that touched none.
     const next = toFlowEdges(inputs, caches);
@@ -97,7 +105,38 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
     if (next.length === prev.length && next.every((e, i) => e === prev[i])) return prev;
     previousEdges.current = next;
     return next;
-  }, [snapshot.edges, snapshot.nodes, analysis.schedule, selected, caches]);
+  }, [snapshot.edges, snapshot.nodes, analysis.schedule, selected, caches, bulk]);
+  const previousDrawing = useRef<EdgeDrawing>(EMPTY_DRAWING);
+  const drawing = useMemo(() => {
+    if (!bulk) return EMPTY_DRAWING;
+    const critical = analysis.schedule.ok ? analysis.schedule.criticalEdges : new Set<string>();
+    previousDrawing.current = drawEdges(snapshot.edges.values(), cardPositions(nodes), critical, selected.edges, previousDrawing.current);
+    return previousDrawing.current;
+  }, [bulk, nodes, snapshot.edges, analysis.schedule, selected.edges]);
+  const latestDrawing = useRef(drawing);
+  latestDrawing.current = drawing;
+
+  /**
+   * A click on the pane or a lane that lands on a bulk-drawn edge selects it, as a click on a
+   * React Flow edge would (modifier keys add to the selection); one that misses clears the
+   * selected edges, as React Flow does. Applied after React Flow's own handling of the click,
+   * which deselects the nodes.
+   */
+  const clickEdges = useCallback(
+    (event: ReactMouseEvent, onLane: boolean) => {
+      if (!latestDrawing.current.ids.length) return;
+      const hit = edgeAt(latestDrawing.current, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      if (onLane && !hit) return;
+      const adding = event.shiftKey || event.metaKey || event.ctrlKey;
+      const before = selection.get();
+      queueMicrotask(() => {
+        if (!hit) selection.set(selection.get().nodes, []);
+        else if (adding) selection.set(before.nodes, new Set([...before.edges, hit]));
+        else selection.set([], [hit]);
+      });
+    },
+    [flow, selection],
+  );
 
   const report = useCallback((result: { ok: boolean; error?: unknown }) => {
     if (!result.ok) say(formatProblems(result.error as Parameters<typeof formatProblems>[0]));
@@ -446,7 +485,11 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
           onConnect={onConnect}
           onNodeDoubleClick={(_, node) => setEditingId(node.id)}
           onPaneContextMenu={onPaneContextMenu}
-          onPaneClick={() => setMenu(null)}
+          onPaneClick={(event) => {
+            setMenu(null);
+            clickEdges(event, false);
+          }}
+          onNodeClick={bulk ? (event, node) => node.type === 'workstream' && clickEdges(event, true) : undefined}
           onMouseMove={sync ? (event) => sync.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })) : undefined}
           onMouseLeave={sync ? () => sync.setCursor(null) : undefined}
           deleteKeyCode={null}
@@ -458,9 +501,10 @@ function CanvasSurface({ extraTools }: { extraTools?: React.ReactNode }) {
           minZoom={0.05}
           proOptions={{ hideAttribution: true }}
         >
-          <Background />
+          <CanvasBackground />
           <Controls />
           {nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable />}
+          {bulk && <EdgeLayer drawing={drawing} />}
           <ViewportPortal>
             {peers.map(
               (p) =>

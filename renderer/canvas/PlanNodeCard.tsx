@@ -1,7 +1,8 @@
-import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { countRender } from '../app/benchHooks';
 import { InlineTitle } from './InlineTitle';
+import { zoomedOut } from './levelOfDetail';
 
 /** What a canvas card shows; computed outside so the component never reads the whole plan. */
 export interface PlanNodeData extends Record<string, unknown> {
@@ -31,11 +32,6 @@ const KIND_LABEL: Readonly<Record<string, string>> = {
   decision: 'Decision',
   artifact: 'Artifact',
 };
-
-/** Below this zoom a card's text is unreadable: cards draw as plain coloured boxes. */
-export const DETAIL_ZOOM = 0.35;
-// Also while the first fit is pending: cards mount at 100 % and would be laid out in full, then again as boxes.
-const zoomedOut = (s: ReactFlowState) => s.fitViewQueued || s.transform[2] < DETAIL_ZOOM;
 
 /** A card: kind, title (editable in place), owner colour, status badge, critical, blocked and handoff marks. */
 export const PlanNodeCard = memo(function PlanNodeCard({ id, data, selected }: NodeProps<PlanFlowNode>) {

@@ -1,4 +1,4 @@
-import type { Edge } from '@xyflow/react';
+import { Position as Side, type Edge, type NodeHandle } from '@xyflow/react';
 import { personaColour, type Dependency, type PlanNode, type PlanSnapshot, type Position } from '../../shared/model';
 import type { PlanAnalysis, WorkstreamRollup } from '../../shared/planning';
 import type { PlanFlowNode } from './PlanNodeCard';
@@ -9,6 +9,20 @@ export const CARD_WIDTH = 190;
 export const CARD_HEIGHT = 88;
 /** A card's size, handed to React Flow before it is drawn (the CSS fixes it). */
 const CARD_SIZE = Object.freeze({ width: CARD_WIDTH, height: CARD_HEIGHT });
+/** React Flow's handle: 6 px square (border included), centred on the card's side. */
+export const HANDLE_SIZE = 6;
+/**
+ * Where a card's handles sit, handed to React Flow with the size: a card that scrolls into
+ * view is then complete as given, so React Flow neither reads its handles back from the DOM
+ * (a forced layout per card) nor re-runs every node's absolute position for each batch of
+ * cards mounted while panning. Must match the handles PlanNodeCard draws and the CSS.
+ */
+const CARD_HANDLES: NodeHandle[] = [
+  { type: 'target', position: Side.Left, x: -HANDLE_SIZE / 2, y: CARD_HEIGHT / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
+  { type: 'source', position: Side.Right, x: CARD_WIDTH - HANDLE_SIZE / 2, y: CARD_HEIGHT / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
+];
+/** Lanes have no handles: saying so up front spares measuring them. */
+const NO_HANDLES: NodeHandle[] = [];
 const GROUP_PADDING = 28;
 const GROUP_HEADER = 36;
 const EMPTY_GROUP = { width: 320, height: 160 };
@@ -163,6 +177,7 @@ export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNod
         zIndex: -1,
         style: { width: box.width, height: box.height },
         measured: size,
+        handles: NO_HANDLES,
         data: {
           title: n.title,
           leadName: lead?.name,
@@ -195,6 +210,7 @@ export function toFlowNodes(input: FlowInputs, caches: FlowCaches): (PlanFlowNod
       position,
       selected: isSelected,
       measured: size,
+      handles: CARD_HANDLES,
       data: {
         title: n.title,
         kind: n.kind,

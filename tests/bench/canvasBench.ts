@@ -500,7 +500,8 @@ export async function startServers(teardown: Teardown): Promise<Servers> {
   const referenceDir = await mkdtemp(path.join(tmpdir(), 'baton-bench-reference-'));
   teardown.add(() => rm(referenceDir, { recursive: true, force: true }));
   const referenceSite = await buildReference(referenceDir);
-  const appServer = await serve(RENDERER_DIR);
+  // BATON_BENCH_APP_DIR: a private build of the app, so a teammate's `npm run build` cannot swap the bundle mid-run.
+  const appServer = await serve(process.env.BATON_BENCH_APP_DIR || RENDERER_DIR);
   teardown.add(() => appServer.close());
   const referenceServer = await serve(referenceSite);
   teardown.add(() => referenceServer.close());
