@@ -47,6 +47,7 @@ function evidence(ctx: ExportContext, facts: ReflectionFacts | null): RootConten
   const out: RootContent[] = [heading(2, 'Evidence')];
   if (!facts) return [...out, paragraph(emphasis('The plan records no activity, broadcast, session or timeline start: there is no history to compute evidence from.'))];
   const e = facts.evidence;
+  const outcomes = boardOutcomes(ctx, facts.board);
   return [
     ...out,
     list([field('As of', e.asOf), field('Activity entries used', String(e.log.used)), field('Status broadcasts', String(e.log.broadcasts))]),
@@ -56,7 +57,7 @@ function evidence(ctx: ExportContext, facts: ReflectionFacts | null): RootConten
     ...coordinationEvidence(ctx, e),
     heading(3, 'Agent Performance'),
     ...agentEvidence(e),
-    ...(boardOutcomes(ctx, facts.board).length ? [heading(3, 'Outcomes'), ...boardOutcomes(ctx, facts.board)] : []),
+    ...(outcomes.length ? [heading(3, 'Outcomes'), ...outcomes] : []),
   ];
 }
 
