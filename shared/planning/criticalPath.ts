@@ -1,8 +1,8 @@
 import type { Dependency, PlanNode, PlanSnapshot } from '../model';
-import { findCycle, indexGraph, kahnOrder } from './graph';
+import { findCycle, kahnOrder, packGraph, type IndexedGraph } from './graph';
 
-/** Node kinds that take part in the schedule; milestones and gates last zero days. */
-export const SCHEDULED_KINDS: ReadonlySet<PlanNode['kind']> = new Set(['task', 'milestone', 'gate']);
+/** Whether a node of this kind takes part in the schedule; milestones and gates last zero days. */
+export const isScheduledKind = (kind: PlanNode['kind']): boolean => kind === 'task' || kind === 'milestone' || kind === 'gate';
 
 /** One scheduled item: the critical path method's figures in working days from the plan start. */
 export interface ScheduledItem {
@@ -38,15 +38,83 @@ const EPSILON = 1e-9;
 /** Rounds away floating-point dust, so 0.1 + 0.2 days of slack is 0.3, and 1e-16 is 0. */
 const clean = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** The dependencies whose both ends exist in `nodes` and are scheduled kinds. */
-export function scheduledEdges(nodes: ReadonlyMap<string, PlanNode>, edges: Iterable<Dependency>): Dependency[] {
-  const out: Dependency[] = [];
-  for (const e of edges) {
-    const s = nodes.get(e.source);
-    const t = nodes.get(e.target);
-    if (s && t && SCHEDULED_KINDS.has(s.kind) && SCHEDULED_KINDS.has(t.kind)) out.push(e);
+/**
+ * The scheduled part of a plan packed as a graph (tasks, milestones and gates numbered by id,
+ * the dependencies between them), with the node behind each number. `outside` holds the
+ * dependencies with an end that is missing or not scheduled.
+ */
+export interface ScheduledGraph extends IndexedGraph<Dependency> {
+  readonly nodes: readonly PlanNode[];
+  /** The maps it was built from: a graph is only reused for the very same plan. */
+  readonly from: Pick<PlanSnapshot, 'nodes' | 'edges'>;
+}
+
+/** Packs the scheduled nodes of a plan and the dependencies among them. */
+export function scheduledGraph(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>): ScheduledGraph {
+  const nodes: PlanNode[] = [];
+  for (const n of snapshot.nodes.values()) if (isScheduledKind(n.kind)) nodes.push(n);
+  // Map keys are distinct, so a plain comparison sort by id needs no de-duplication.
+  nodes.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const ids = nodes.map((n) => n.id);
+  return { ...packGraph(ids, snapshot.edges.values(), snapshot.edges.size), nodes, from: { nodes: snapshot.nodes, edges: snapshot.edges } };
+}
+
+/**
+ * A schedule's items by id, read through the packed graph's index (id to node number), so a
+ * schedule does not build a second 10,000-entry map. Iterates in schedule order.
+ */
+class ItemsById implements ReadonlyMap<string, ScheduledItem> {
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly itemAt: readonly ScheduledItem[],
+    private readonly items: readonly ScheduledItem[],
+  ) {}
+  get size(): number {
+    return this.items.length;
   }
-  return out;
+  get(id: string): ScheduledItem | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.itemAt[i];
+  }
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+  forEach(callback: (item: ScheduledItem, id: string, map: ReadonlyMap<string, ScheduledItem>) => void, thisArg?: unknown): void {
+    for (const item of this.items) callback.call(thisArg, item, item.id, this);
+  }
+  *entries(): MapIterator<[string, ScheduledItem]> {
+    for (const item of this.items) yield [item.id, item];
+  }
+  *keys(): MapIterator<string> {
+    for (const item of this.items) yield item.id;
+  }
+  values(): MapIterator<ScheduledItem> {
+    return this.items.values();
+  }
+  [Symbol.iterator](): MapIterator<[string, ScheduledItem]> {
+    return this.entries();
+  }
+}
+
+/** What a schedule was computed from, for the views that follow it over the same plan. */
+interface ScheduleBasis {
+  readonly graph: ScheduledGraph;
+  /** Node numbers in schedule order (ok schedules only). */
+  readonly order: Int32Array | null;
+  /** The item of each node number (ok schedules only). */
+  readonly itemAt: readonly ScheduledItem[] | null;
+}
+const bases = new WeakMap<Schedule, ScheduleBasis>();
+
+/**
+ * The graph, order and items behind `schedule`, when it was computed from this very plan;
+ * otherwise the plan's graph built afresh (and no order or items). The matrix and the forecast
+ * use it so one analysis packs the plan once.
+ */
+export function scheduleBasis(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>, schedule: Schedule): ScheduleBasis {
+  const basis = bases.get(schedule);
+  if (basis && basis.graph.from.nodes === snapshot.nodes && basis.graph.from.edges === snapshot.edges) return basis;
+  return { graph: scheduledGraph(snapshot), order: null, itemAt: null };
 }
 
 /**
@@ -55,17 +123,19 @@ export function scheduledEdges(nodes: ReadonlyMap<string, PlanNode>, edges: Iter
  * cycle (which a merge of two offline edits can create) is returned, never thrown.
  */
 export function computeSchedule(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>): Schedule {
-  const ids: string[] = [];
-  for (const n of snapshot.nodes.values()) if (SCHEDULED_KINDS.has(n.kind)) ids.push(n.id);
-  const graph = indexGraph(ids, scheduledEdges(snapshot.nodes, snapshot.edges.values()));
+  const graph = scheduledGraph(snapshot);
   const order = kahnOrder(graph);
-  if (!order) return { ok: false, cycle: findCycle(graph) };
+  if (!order) {
+    const failed: Schedule = { ok: false, cycle: findCycle(graph) };
+    bases.set(failed, { graph, order: null, itemAt: null });
+    return failed;
+  }
 
   const count = graph.ids.length;
   const duration = new Float64Array(count);
   const unestimated: string[] = [];
   for (let i = 0; i < count; i++) {
-    const n = snapshot.nodes.get(graph.ids[i]!)!;
+    const n = graph.nodes[i]!;
     if (n.kind === 'task') {
       if (n.estimateDays === undefined) unestimated.push(n.id);
       duration[i] = n.estimateDays ?? 0;
@@ -92,33 +162,42 @@ export function computeSchedule(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>)
     ls[i] = finish - duration[i]!;
   }
   const items: ScheduledItem[] = new Array(count);
-  const byId = new Map<string, ScheduledItem>();
+  const itemAt: ScheduledItem[] = new Array(count);
+  // The rounded figures stay in typed arrays too, so the critical-edge pass reads no objects.
+  const critical = new Uint8Array(count);
   for (let o = 0; o < count; o++) {
     const i = order[o]!;
-    const n = snapshot.nodes.get(graph.ids[i]!)!;
+    const n = graph.nodes[i]!;
     const slack = Math.max(0, clean(ls[i]! - es[i]!));
+    es[i] = clean(es[i]!);
+    ef[i] = clean(ef[i]!);
+    critical[i] = slack < EPSILON ? 1 : 0;
     const item: ScheduledItem = Object.freeze({
       id: n.id,
       title: n.title,
       kind: n.kind as ScheduledItem['kind'],
       duration: duration[i]!,
-      earlyStart: clean(es[i]!),
-      earlyFinish: clean(ef[i]!),
+      earlyStart: es[i]!,
+      earlyFinish: ef[i]!,
       lateStart: clean(ls[i]!),
       lateFinish: clean(lf[i]!),
       slack,
-      critical: slack < EPSILON,
+      critical: critical[i] === 1,
     });
     items[o] = item;
-    byId.set(n.id, item);
+    itemAt[i] = item;
   }
   const criticalEdges = new Set<string>();
-  for (const e of graph.edges as readonly Dependency[]) {
-    const s = byId.get(e.source)!;
-    const t = byId.get(e.target)!;
-    if (s.critical && t.critical && Math.abs(s.earlyFinish - t.earlyStart) < EPSILON) criticalEdges.add(e.id);
+  const { edges, edgeSource, edgeTarget } = graph;
+  for (let k = 0; k < edges.length; k++) {
+    const s = edgeSource[k]!;
+    const t = edgeTarget[k]!;
+    if (critical[s] && critical[t] && Math.abs(ef[s]! - es[t]!) < EPSILON) criticalEdges.add(edges[k]!.id);
   }
-  return { ok: true, projectDays: clean(projectDays), items, byId, unestimated: unestimated.sort(), criticalEdges };
+  const byId = new ItemsById(graph.index, itemAt, items);
+  const schedule: Schedule = { ok: true, projectDays: clean(projectDays), items, byId, unestimated: unestimated.sort(), criticalEdges };
+  bases.set(schedule, { graph, order, itemAt });
+  return schedule;
 }
 
 /** A cycle named by the titles of its nodes, in dependency order: "A → B → C → A". */

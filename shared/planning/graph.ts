@@ -90,7 +90,7 @@ class RankHeap {
  * smaller id), successor and predecessor lists as flat integer arrays. Built once, used by
  * every pass of the schedule; fast enough for 10,000 tasks and 20,000 dependencies.
  */
-export interface IndexedGraph {
+export interface IndexedGraph<E extends GraphEdge = GraphEdge> {
   readonly ids: readonly string[];
   readonly index: ReadonlyMap<string, number>;
   readonly succStart: Int32Array;
@@ -98,45 +98,76 @@ export interface IndexedGraph {
   readonly predStart: Int32Array;
   readonly pred: Int32Array;
   /** The edges used (both ends among the nodes), in input order. */
-  readonly edges: readonly GraphEdge[];
+  readonly edges: readonly E[];
+  /** The node numbers of each used edge's ends, aligned with `edges`. */
+  readonly edgeSource: Int32Array;
+  readonly edgeTarget: Int32Array;
+  /** The edges left out because an end is not among the nodes, in input order. */
+  readonly outside: readonly E[];
 }
 
 /** Numbers the nodes by id and packs the edges among them (others are ignored). */
-export function indexGraph(nodes: readonly string[], edges: readonly GraphEdge[]): IndexedGraph {
-  const ids = [...new Set(nodes)].sort(byId);
+export function indexGraph<E extends GraphEdge>(nodes: readonly string[], edges: readonly E[] | Iterable<E>): IndexedGraph<E> {
+  return packGraph([...new Set(nodes)].sort(byId), edges, Array.isArray(edges) ? edges.length : undefined);
+}
+
+const grown = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+  const b = new Int32Array(Math.max(64, a.length * 2));
+  b.set(a);
+  return b;
+};
+
+/**
+ * Packs `edges` over `ids`, which must be distinct and sorted by id (the caller may already
+ * hold them so). Edges with an end outside `ids` are kept aside in `outside`. `expectedEdges`
+ * sizes the edge arrays up front (they grow if it is short).
+ */
+export function packGraph<E extends GraphEdge>(ids: readonly string[], edges: Iterable<E>, expectedEdges = 64): IndexedGraph<E> {
   const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
+  for (let i = 0; i < ids.length; i++) index.set(ids[i]!, i);
   const n = ids.length;
-  const used: GraphEdge[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
+  const used: E[] = [];
+  const outside: E[] = [];
+  let edgeSource = new Int32Array(expectedEdges);
+  let edgeTarget = new Int32Array(edgeSource.length);
+  let m = 0;
   for (const e of edges) {
     const s = index.get(e.source);
     const t = index.get(e.target);
-    if (s === undefined || t === undefined) continue;
+    if (s === undefined || t === undefined) {
+      outside.push(e);
+      continue;
+    }
+    if (m === edgeSource.length) {
+      edgeSource = grown(edgeSource);
+      edgeTarget = grown(edgeTarget);
+    }
     used.push(e);
-    from.push(s);
-    to.push(t);
+    edgeSource[m] = s;
+    edgeTarget[m] = t;
+    m++;
   }
+  edgeSource = edgeSource.subarray(0, m);
+  edgeTarget = edgeTarget.subarray(0, m);
   const succStart = new Int32Array(n + 1);
   const predStart = new Int32Array(n + 1);
-  for (let k = 0; k < from.length; k++) {
-    succStart[from[k]! + 1]!++;
-    predStart[to[k]! + 1]!++;
+  for (let k = 0; k < m; k++) {
+    succStart[edgeSource[k]! + 1]!++;
+    predStart[edgeTarget[k]! + 1]!++;
   }
   for (let i = 0; i < n; i++) {
     succStart[i + 1]! += succStart[i]!;
     predStart[i + 1]! += predStart[i]!;
   }
-  const succ = new Int32Array(from.length);
-  const pred = new Int32Array(from.length);
+  const succ = new Int32Array(m);
+  const pred = new Int32Array(m);
   const sFill = succStart.slice(0, n);
   const pFill = predStart.slice(0, n);
-  for (let k = 0; k < from.length; k++) {
-    succ[sFill[from[k]!]!++] = to[k]!;
-    pred[pFill[to[k]!]!++] = from[k]!;
+  for (let k = 0; k < m; k++) {
+    succ[sFill[edgeSource[k]!]!++] = edgeTarget[k]!;
+    pred[pFill[edgeTarget[k]!]!++] = edgeSource[k]!;
   }
-  return { ids, index, succStart, succ, predStart, pred, edges: used };
+  return { ids, index, succStart, succ, predStart, pred, edges: used, edgeSource, edgeTarget, outside };
 }
 
 /** Kahn's algorithm on an indexed graph: node numbers in topological order (ties by id), or null on a cycle. */

@@ -1,5 +1,5 @@
-import type { Dependency, PlanNode, PlanSnapshot } from '../model';
-import { SCHEDULED_KINDS, type Schedule } from './criticalPath';
+import type { PlanSnapshot } from '../model';
+import { scheduleBasis, type Schedule } from './criticalPath';
 import { workstreamOf } from './rollups';
 
 /** One row of the dependency matrix: Component | Depends On | Blocks | Critical Path | Slack. */
@@ -20,66 +20,72 @@ export interface MatrixRow {
   readonly inCycle: boolean;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+let scratch = new Int32Array(64);
+
 /**
- * `flat[from..to)` sorted, each id once: two replicas that drew the same dependency offline
- * merge into two parallel edges, which must not list a neighbour twice. Most rows have one
- * or two neighbours, so the common cases skip the general sort.
+ * The ids of the neighbours `flat[from..to)` (node numbers, which follow id order), sorted and
+ * each once: two replicas that drew the same dependency offline merge into two parallel
+ * edges, which must not list a neighbour twice. `extra` holds neighbours that are not
+ * scheduled (a dependency on a note, say), by id; most rows have none and one or two
+ * neighbours, so the common cases skip the general sort.
  */
-function sortedOnce(flat: readonly string[], from: number, to: number): string[] {
+function neighbourIds(ids: readonly string[], flat: Int32Array, from: number, to: number, extra: readonly string[] | undefined): readonly string[] {
   const n = to - from;
-  if (n === 0) return [];
-  if (n === 1) return [flat[from]!];
-  const list = flat.slice(from, to);
-  if (n === 2) {
-    const [a, b] = list as [string, string];
-    return a === b ? [a] : a < b ? list : [b, a];
+  if (extra) {
+    const all = [...extra];
+    for (let k = from; k < to; k++) all.push(ids[flat[k]!]!);
+    return [...new Set(all)].sort();
   }
-  list.sort();
-  let w = 1;
-  for (let r = 1; r < n; r++) if (list[r] !== list[w - 1]) list[w++] = list[r]!;
-  list.length = w;
-  return list;
+  if (n === 0) return NONE;
+  if (n === 1) return [ids[flat[from]!]!];
+  if (n === 2) {
+    const a = flat[from]!;
+    const b = flat[from + 1]!;
+    return a === b ? [ids[a]!] : a < b ? [ids[a]!, ids[b]!] : [ids[b]!, ids[a]!];
+  }
+  // Insertion sort into a scratch buffer: rows have a handful of neighbours.
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, 2 * scratch.length));
+  let size = 0;
+  for (let k = from; k < to; k++) {
+    const v = flat[k]!;
+    let at = size;
+    while (at > 0 && scratch[at - 1]! > v) at--;
+    if (at > 0 && scratch[at - 1] === v) continue;
+    scratch.copyWithin(at + 1, at, size);
+    scratch[at] = v;
+    size++;
+  }
+  const out: string[] = new Array(size);
+  for (let k = 0; k < size; k++) out[k] = ids[scratch[k]!]!;
+  return out;
+}
+
+/** Appends `value` to the list kept under `key`. */
+function addTo(lists: Map<number, string[]>, key: number, value: string): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }
 
 /**
  * The dependency matrix over scheduled items, in schedule order (ties by title, then id).
- * Neighbours are gathered into two flat arrays indexed by row (counted, then filled), so a
- * 10,000-row matrix allocates little more than its rows.
+ * It reads the packed graph the schedule was computed on, so one analysis packs a
+ * 10,000-task plan once; dependencies on nodes that are not scheduled come in as extras.
  */
 export function computeMatrix(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>, schedule: Schedule): MatrixRow[] {
   const { nodes } = snapshot;
-  const scheduled: PlanNode[] = [];
-  const rowOf = new Map<string, number>();
-  for (const n of nodes.values()) {
-    if (!SCHEDULED_KINDS.has(n.kind)) continue;
-    rowOf.set(n.id, scheduled.length);
-    scheduled.push(n);
-  }
-  const count = scheduled.length;
-  const depStart = new Int32Array(count + 1);
-  const blkStart = new Int32Array(count + 1);
-  const edges: Dependency[] = [];
-  for (const e of snapshot.edges.values()) {
+  const { graph, itemAt } = scheduleBasis(snapshot, schedule);
+  const { ids, index, predStart, pred, succStart, succ } = graph;
+  const count = ids.length;
+  const extraDeps = new Map<number, string[]>();
+  const extraBlocks = new Map<number, string[]>();
+  for (const e of graph.outside) {
     if (!nodes.has(e.source) || !nodes.has(e.target)) continue;
-    edges.push(e);
-    const t = rowOf.get(e.target);
-    if (t !== undefined) depStart[t + 1]!++;
-    const s = rowOf.get(e.source);
-    if (s !== undefined) blkStart[s + 1]!++;
-  }
-  for (let i = 0; i < count; i++) {
-    depStart[i + 1]! += depStart[i]!;
-    blkStart[i + 1]! += blkStart[i]!;
-  }
-  const depFlat: string[] = new Array(depStart[count]);
-  const blkFlat: string[] = new Array(blkStart[count]);
-  const depFill = depStart.slice(0, count);
-  const blkFill = blkStart.slice(0, count);
-  for (const e of edges) {
-    const t = rowOf.get(e.target);
-    if (t !== undefined) depFlat[depFill[t]!++] = e.source;
-    const s = rowOf.get(e.source);
-    if (s !== undefined) blkFlat[blkFill[s]!++] = e.target;
+    const t = index.get(e.target);
+    if (t !== undefined) addTo(extraDeps, t, e.source);
+    const s = index.get(e.source);
+    if (s !== undefined) addTo(extraBlocks, s, e.target);
   }
 
   const cycle = new Set(schedule.ok ? [] : schedule.cycle);
@@ -88,8 +94,8 @@ export function computeMatrix(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>, s
   const rows: MatrixRow[] = new Array(count);
   const starts = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const n = scheduled[i]!;
-    const item = schedule.ok ? schedule.byId.get(n.id) : undefined;
+    const n = graph.nodes[i]!;
+    const item = itemAt ? itemAt[i] : schedule.ok ? schedule.byId.get(n.id) : undefined;
     let workstream = workstreamByParent.get(n.parent);
     if (workstream === undefined) {
       workstream = workstreamOf(nodes, n);
@@ -102,21 +108,30 @@ export function computeMatrix(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>, s
       kind: n.kind,
       owner: n.kind === 'task' ? n.owner : undefined,
       workstream,
-      dependsOn: sortedOnce(depFlat, depStart[i]!, depStart[i + 1]!),
-      blocks: sortedOnce(blkFlat, blkStart[i]!, blkStart[i + 1]!),
+      dependsOn: neighbourIds(ids, pred, predStart[i]!, predStart[i + 1]!, extraDeps.get(i)),
+      blocks: neighbourIds(ids, succ, succStart[i]!, succStart[i + 1]!, extraBlocks.get(i)),
       critical: item ? item.critical : null,
       slack: item ? item.slack : null,
-      inCycle: cycle.has(n.id),
+      inCycle: cycle.size > 0 && cycle.has(n.id),
     };
   }
-  // Code-unit order, not locale order: the same on every machine, and fast at 10,000 rows.
-  const order = Array.from({ length: count }, (_, i) => i);
+  return inScheduleOrder(rows, starts);
+}
+
+/**
+ * Rows by start, then component title, then id (code-unit order, not locale order: the same
+ * on every machine, and fast at 10,000 rows). Row numbers follow ids, so the last tie-break
+ * compares numbers.
+ */
+function inScheduleOrder(rows: readonly MatrixRow[], starts: Float64Array): MatrixRow[] {
+  const order: number[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) order[i] = i;
   order.sort((a, b) => {
     const d = starts[a]! - starts[b]!;
     if (d !== 0) return d;
-    const ra = rows[a]!;
-    const rb = rows[b]!;
-    return ra.component < rb.component ? -1 : ra.component > rb.component ? 1 : ra.id < rb.id ? -1 : 1;
+    const ca = rows[a]!.component;
+    const cb = rows[b]!.component;
+    return ca < cb ? -1 : ca > cb ? 1 : a - b;
   });
   return order.map((i) => rows[i]!);
 }

@@ -1,5 +1,5 @@
 import type { PlanSnapshot } from '../../model';
-import { scheduledEdges, type Schedule } from '../criticalPath';
+import { scheduleBasis, type Schedule } from '../criticalPath';
 import type { TaskHistory } from './activityLog';
 import { workingDaysBetweenTimes } from './workingTime';
 
@@ -9,8 +9,9 @@ export interface Forecast {
   readonly projectDays: number;
   /** Every task is done: the length is what happened, not a forecast. */
   readonly final: boolean;
-  /** Position of each scheduled item in `start` and `finish`. */
+  /** The node number of each scheduled item, and the position of each node number in `start` and `finish` (-1: none). */
   readonly index: ReadonlyMap<string, number>;
+  readonly position: Int32Array;
   /** Working days from the plan start, by position. */
   readonly start: Float64Array;
   readonly finish: Float64Array;
@@ -21,7 +22,8 @@ export interface Forecast {
 /** An item's forecast finish, or undefined when it is not scheduled. */
 export function forecastFinish(forecast: Forecast, id: string): number | undefined {
   const i = forecast.index.get(id);
-  return i === undefined ? undefined : forecast.finish[i];
+  const at = i === undefined ? -1 : forecast.position[i]!;
+  return at < 0 ? undefined : forecast.finish[at];
 }
 
 /**
@@ -41,16 +43,19 @@ export function forecastSchedule(
 ): Forecast {
   const { items } = schedule;
   const count = items.length;
-  const index = new Map<string, number>();
-  for (let i = 0; i < count; i++) index.set(items[i]!.id, i);
-  // Prerequisites as compressed rows: predStart[i]..predStart[i + 1] in pred.
-  const edges = scheduledEdges(snapshot.nodes, snapshot.edges.values());
+  // Prerequisites as compressed rows over schedule positions: predStart[o]..predStart[o + 1] in pred.
+  const { graph, order } = scheduleBasis(snapshot, schedule);
+  const nodeAt = order ?? Int32Array.from(items, (item) => graph.index.get(item.id)!);
+  const position = new Int32Array(graph.ids.length).fill(-1);
+  for (let o = 0; o < count; o++) position[nodeAt[o]!] = o;
   const predStart = new Int32Array(count + 1);
-  for (const e of edges) predStart[index.get(e.target)! + 1]!++;
-  for (let i = 0; i < count; i++) predStart[i + 1]! += predStart[i]!;
-  const fill = predStart.slice(0, count);
-  const pred = new Int32Array(edges.length);
-  for (const e of edges) pred[fill[index.get(e.target)!]!++] = index.get(e.source)!;
+  for (let o = 0; o < count; o++) predStart[o + 1] = predStart[o]! + graph.predStart[nodeAt[o]! + 1]! - graph.predStart[nodeAt[o]!]!;
+  const pred = new Int32Array(predStart[count]!);
+  for (let o = 0; o < count; o++) {
+    const i = nodeAt[o]!;
+    let w = predStart[o]!;
+    for (let k = graph.predStart[i]!; k < graph.predStart[i + 1]!; k++) pred[w++] = position[graph.pred[k]!]!;
+  }
 
   const offset = (ms: number) => workingDaysBetweenTimes(anchorMs, ms);
   const now = offset(asOfMs);
@@ -111,5 +116,5 @@ export function forecastSchedule(
   }
   const chain: string[] = [];
   for (let at = end, guard = 0; at >= 0 && guard <= count; at = driver[at]!, guard++) chain.push(items[at]!.id);
-  return { projectDays: Math.max(0, projectDays), final, index, start, finish, chain: chain.reverse() };
+  return { projectDays: Math.max(0, projectDays), final, index: graph.index, position, start, finish, chain: chain.reverse() };
 }

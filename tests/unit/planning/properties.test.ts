@@ -5,6 +5,7 @@ import {
   analysePlan,
   computeBlocking,
   computeLoad,
+  computeMatrix,
   computeSchedule,
   describeCycle,
   topologicalOrder,
@@ -289,6 +290,42 @@ describe('topological order properties', () => {
           }
         }
         expect(analysis.matrix).toHaveLength(plan.ids.length);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('matrix properties', () => {
+  it('every row lists exactly its direct prerequisites and dependents, each once and sorted, with or without a cycle', () => {
+    fc.assert(
+      fc.property(fc.boolean().chain((acyclic) => planArb(acyclic)), fc.boolean(), (plan, reversed) => {
+        const snapshot = snapshotOf(specOf(plan, reversed));
+        const matrix = computeMatrix(snapshot, computeSchedule(snapshot));
+        const sortedOnce = (ids: string[]) => [...new Set(ids)].sort();
+        expect(matrix.map((r) => r.id).sort()).toEqual([...plan.ids].sort());
+        for (const row of matrix) {
+          expect(row.dependsOn).toEqual(sortedOnce(plan.edges.filter(([, t]) => t === row.id).map(([s]) => s)));
+          expect(row.blocks).toEqual(sortedOnce(plan.edges.filter(([s]) => s === row.id).map(([, t]) => t)));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('a schedule computed on an earlier version of the plan still gives the current rows, with its own figures', () => {
+    fc.assert(
+      fc.property(planArb(true), (plan) => {
+        const before = snapshotOf(specOf(plan));
+        const after = snapshotOf({ ...specOf(plan), edges: plan.edges.slice(1) });
+        const schedule = okSchedule(computeSchedule(before));
+        const rows = computeMatrix(after, schedule);
+        const dropped = plan.edges[0];
+        for (const row of rows) {
+          expect(row.slack).toBe(schedule.byId.get(row.id)!.slack);
+          expect(row.dependsOn).toEqual([...new Set(plan.edges.slice(1).filter(([, t]) => t === row.id).map(([s]) => s))].sort());
+        }
+        if (dropped) expect(computeMatrix(before, schedule).find((r) => r.id === dropped[1])!.dependsOn).toContain(dropped[0]);
       }),
       RUNS,
     );
