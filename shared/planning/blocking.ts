@@ -1,4 +1,4 @@
-import { taskStatus, type PlanSnapshot, type TaskNode } from '../model';
+import { taskStatus, type PlanNode, type PlanSnapshot, type TaskNode } from '../model';
 
 /** Why a task cannot proceed, and whom it holds up. */
 export interface TaskBlocking {
@@ -31,74 +31,129 @@ export interface PersonaBlocking {
   readonly blocking: readonly string[];
 }
 
-const tasksOf = (snapshot: Pick<PlanSnapshot, 'nodes'>) => {
-  const tasks = new Map<string, TaskNode>();
-  for (const n of snapshot.nodes.values()) if (n.kind === 'task') tasks.set(n.id, n);
-  return tasks;
-};
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * Every node of the plan numbered in id order (so sorting numbers sorts ids), with each
+ * node's prerequisites as a compressed row over the dependencies whose both ends exist.
+ */
+function numberedPlan(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>) {
+  const nodes = [...snapshot.nodes.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const index = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) index.set(nodes[i]!.id, i);
+  const from = new Int32Array(snapshot.edges.size);
+  const to = new Int32Array(snapshot.edges.size);
+  let m = 0;
+  for (const e of snapshot.edges.values()) {
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    if (s === undefined || t === undefined) continue;
+    from[m] = s;
+    to[m++] = t;
+  }
+  const predStart = new Int32Array(nodes.length + 1);
+  for (let k = 0; k < m; k++) predStart[to[k]! + 1]!++;
+  for (let i = 0; i < nodes.length; i++) predStart[i + 1]! += predStart[i]!;
+  const pred = new Int32Array(m);
+  const fill = predStart.slice(0, nodes.length);
+  // Filled in dependency order, so each row keeps the order the edges were drawn in.
+  for (let k = 0; k < m; k++) pred[fill[to[k]!]!++] = from[k]!;
+  return { nodes, predStart, pred, from: from.subarray(0, m), to: to.subarray(0, m) };
+}
+
+const UNKNOWN = 0;
+const NOT_FINISHED = 1;
+const FINISHED = 2;
 
 /**
  * Whether each node counts as finished for its dependents: a task when done; a milestone or
  * gate when everything before it is finished (it has no status of its own); anything else
  * (a risk, a decision) never holds work up. Iterative, and a cycle counts as unfinished.
  */
-function finishedNodes(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>): (id: string) => boolean {
-  const preds = new Map<string, string[]>();
-  for (const e of snapshot.edges.values()) (preds.get(e.target) ?? preds.set(e.target, []).get(e.target)!).push(e.source);
-  const memo = new Map<string, boolean>();
-  const finished = (id: string): boolean => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const stack = [id];
-    const onStack = new Set<string>([id]);
+function finishedNodes(plan: ReturnType<typeof numberedPlan>): Uint8Array {
+  const { nodes, predStart, pred } = plan;
+  const state = new Uint8Array(nodes.length);
+  const onStack = new Uint8Array(nodes.length);
+  const stack: number[] = [];
+  for (let root = 0; root < nodes.length; root++) {
+    if (state[root] !== UNKNOWN) continue;
+    stack.push(root);
+    onStack[root] = 1;
     while (stack.length) {
       const at = stack[stack.length - 1]!;
-      const node = snapshot.nodes.get(at);
-      if (!node || (node.kind !== 'task' && node.kind !== 'milestone' && node.kind !== 'gate')) {
-        memo.set(at, true);
-      } else if (node.kind === 'task') {
-        memo.set(at, taskStatus(node) === 'done');
-      } else {
-        const pending = (preds.get(at) ?? []).find((p) => !memo.has(p));
-        if (pending !== undefined && !onStack.has(pending)) {
+      const node = nodes[at]!;
+      if (node.kind === 'task') state[at] = taskStatus(node) === 'done' ? FINISHED : NOT_FINISHED;
+      else if (node.kind !== 'milestone' && node.kind !== 'gate') state[at] = FINISHED;
+      else {
+        // The first prerequisite not known yet; one still on the stack is a cycle, and
+        // nothing on a cycle can be finished.
+        let pending = -1;
+        let allFinished = true;
+        for (let k = predStart[at]!; k < predStart[at + 1]!; k++) {
+          const p = pred[k]!;
+          if (state[p] === UNKNOWN) {
+            pending = p;
+            break;
+          }
+          if (state[p] !== FINISHED) allFinished = false;
+        }
+        if (pending >= 0 && !onStack[pending]) {
           stack.push(pending);
-          onStack.add(pending);
+          onStack[pending] = 1;
           continue;
         }
-        // A predecessor still on the stack is a cycle: nothing on it can be finished.
-        memo.set(at, pending === undefined && (preds.get(at) ?? []).every((p) => memo.get(p) === true));
+        state[at] = pending < 0 && allFinished ? FINISHED : NOT_FINISHED;
       }
       stack.pop();
-      onStack.delete(at);
+      onStack[at] = 0;
     }
-    return memo.get(id)!;
-  };
-  return finished;
+  }
+  return state;
 }
 
-/** Blocked and blocking for every task, by id. */
+/** The ids of `list` (node numbers), sorted and each once, or the shared empty list. */
+function idsOnce(nodes: readonly PlanNode[], list: number[] | undefined): readonly string[] {
+  if (!list) return NONE;
+  // Insertion sort: a task has a handful of prerequisites.
+  for (let k = 1; k < list.length; k++) {
+    const v = list[k]!;
+    let at = k;
+    while (at > 0 && list[at - 1]! > v) list[at] = list[--at]!;
+    list[at] = v;
+  }
+  const out: string[] = [];
+  for (let k = 0; k < list.length; k++) if (k === 0 || list[k] !== list[k - 1]) out.push(nodes[list[k]!]!.id);
+  return out;
+}
+
+/** Blocked and blocking for every task, by id, in id order. */
 export function computeBlocking(snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>): ReadonlyMap<string, TaskBlocking> {
-  const tasks = tasksOf(snapshot);
-  const finished = finishedNodes(snapshot);
-  const waiting = new Map<string, string[]>();
-  const holding = new Map<string, string[]>();
-  for (const e of snapshot.edges.values()) {
-    const source = snapshot.nodes.get(e.source);
-    const target = tasks.get(e.target);
-    if (!source || !target) continue;
-    if (finished(source.id)) continue;
-    (waiting.get(target.id) ?? waiting.set(target.id, []).get(target.id)!).push(source.id);
-    if (source.kind === 'task' && taskStatus(target) !== 'done') (holding.get(source.id) ?? holding.set(source.id, []).get(source.id)!).push(target.id);
+  const plan = numberedPlan(snapshot);
+  const { nodes, from, to } = plan;
+  const state = finishedNodes(plan);
+  const done = (n: PlanNode) => n.kind === 'task' && taskStatus(n) === 'done';
+  // Lists by node number; parallel edges (two replicas drew the same dependency offline)
+  // repeat a number, which idsOnce drops.
+  const waiting: (number[] | undefined)[] = new Array(nodes.length);
+  const holding: (number[] | undefined)[] = new Array(nodes.length);
+  for (let k = 0; k < from.length; k++) {
+    const s = from[k]!;
+    const t = to[k]!;
+    const target = nodes[t]!;
+    if (target.kind !== 'task' || state[s] === FINISHED) continue;
+    (waiting[t] ??= []).push(s);
+    if (nodes[s]!.kind === 'task' && !done(target)) (holding[s] ??= []).push(t);
   }
   const out = new Map<string, TaskBlocking>();
-  for (const t of tasks.values()) {
+  for (let i = 0; i < nodes.length; i++) {
+    const t = nodes[i]!;
+    if (t.kind !== 'task') continue;
     const status = taskStatus(t);
-    // A Set: two replicas that drew the same dependency offline merge into two parallel edges.
-    const waitingOn = status === 'done' ? [] : [...new Set(waiting.get(t.id))].sort();
+    const waitingOn = status === 'done' ? NONE : idsOnce(nodes, waiting[i]);
     out.set(t.id, {
       id: t.id,
       waitingOn,
-      holdingUp: status === 'done' ? [] : [...new Set(holding.get(t.id))].sort(),
+      holdingUp: status === 'done' ? NONE : idsOnce(nodes, holding[i]),
       blocked: status !== 'done' && (status === 'blocked' || waitingOn.length > 0),
     });
   }

@@ -347,6 +347,8 @@ describe('blocking and load properties', () => {
           expect(b.blocked).toBe(status !== 'done' && (status === 'blocked' || b.waitingOn.length > 0));
           if (status === 'done') expect(b).toEqual({ id, waitingOn: [], holdingUp: [], blocked: false });
           expect(new Set(b.waitingOn).size).toBe(b.waitingOn.length);
+          expect(b.waitingOn).toEqual([...b.waitingOn].sort());
+          expect(b.holdingUp).toEqual([...new Set(b.holdingUp)].sort());
           for (const w of b.waitingOn) {
             expect(preds.get(id)?.has(w)).toBe(true);
             // A task that holds this one up is not done, and lists it in turn.
