@@ -1,5 +1,5 @@
 import type { CoordinationSession, NodeKind, NodeOfKind, Persona, PlanNode, PlanSnapshot } from '../model';
-import { analysePlan, type PlanAnalysis } from '../planning';
+import { analysePlanOnDemand, type PlanAnalysis } from '../planning';
 
 // Shared by every exporter. Exporters never read the clock and never depend on the order a
 // document happens to hold its entries in: the same plan always gives the same bytes.
@@ -29,7 +29,7 @@ export interface ExportContext {
   personaNames(ids: readonly string[] | undefined): string[];
   /** A node's title, or its id when it no longer exists. */
   nodeTitle(id: string): string;
-  /** Nodes of one kind sorted by title, then id. */
+  /** Nodes of one kind sorted by title, then id (a fresh array the caller may reorder). */
   nodesOfKind<K extends NodeKind>(kind: K): NodeOfKind<K>[];
 }
 
@@ -72,12 +72,21 @@ export function latestPlanDate(snapshot: PlanSnapshot): string | undefined {
 /** Builds the context an exporter works from; `options.asOf` wins over the plan's latest date. */
 export function exportContext(snapshot: PlanSnapshot, options: ExportOptions = {}): ExportContext {
   const asOf = options.asOf ?? latestPlanDate(snapshot);
-  const analysis = analysePlan(snapshot, asOf);
+  // Each exporter reads only some of the analysis; the rest is never computed.
+  const analysis = analysePlanOnDemand(snapshot, asOf);
   const personaName = (id: string) => snapshot.personas.get(id)?.name ?? id;
-  const byTitle = byKeys<PlanNode>(
-    (n) => n.title,
-    (n) => n.id,
-  );
+  // Nodes grouped by kind in one pass, each kind sorted the first time it is asked for.
+  const byKind = new Map<NodeKind, PlanNode[]>();
+  for (const n of snapshot.nodes.values()) (byKind.get(n.kind) ?? byKind.set(n.kind, []).get(n.kind)!).push(n);
+  const sorted = new Set<NodeKind>();
+  const nodesOfKind = <K extends NodeKind>(kind: K): NodeOfKind<K>[] => {
+    const nodes = (byKind.get(kind) ?? []) as NodeOfKind<K>[];
+    if (!sorted.has(kind)) {
+      nodes.sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
+      sorted.add(kind);
+    }
+    return nodes.slice();
+  };
   return {
     snapshot,
     analysis,
@@ -98,6 +107,6 @@ export function exportContext(snapshot: PlanSnapshot, options: ExportOptions = {
     personaName,
     personaNames: (ids) => (ids ?? []).map(personaName),
     nodeTitle: (id) => snapshot.nodes.get(id)?.title ?? id,
-    nodesOfKind: <K extends NodeKind>(kind: K) => [...snapshot.nodes.values()].filter((n): n is NodeOfKind<K> => n.kind === kind).sort(byTitle),
+    nodesOfKind,
   };
 }

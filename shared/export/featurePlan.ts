@@ -78,12 +78,17 @@ const checklist = (criteria: readonly ChecklistItem[]) => list(criteria.map((c) 
 /** Everything the sections share, computed once. */
 interface Facts {
   readonly ctx: ExportContext;
+  /** Tasks by title, then id. */
   readonly tasks: readonly TaskNode[];
+  /** Tasks in schedule order: earliest start, then title, then id (filter it to keep the order). */
+  readonly tasksBySchedule: readonly TaskNode[];
   readonly workstreams: readonly NodeOfKind<'workstream'>[];
   readonly milestones: readonly NodeOfKind<'milestone'>[];
   readonly gates: readonly NodeOfKind<'gate'>[];
   /** Working days from the plan start at which an item may start (0 without a schedule). */
   start(id: string): number;
+  /** `nodes` in schedule order, after `rank` (lower first) where given. */
+  inScheduleOrder<T extends PlanNode>(nodes: readonly T[], rank?: (node: T) => number): T[];
   /** Titles of several nodes, sorted. */
   titles(ids: readonly string[]): string[];
 }
@@ -91,20 +96,28 @@ interface Facts {
 function facts(ctx: ExportContext): Facts {
   const { schedule } = ctx.analysis;
   const start = (id: string) => (schedule.ok ? (schedule.byId.get(id)?.earlyStart ?? 0) : 0);
+  // Each node's keys are read once, not once per comparison: a 5,000-task sort makes
+  // some 60,000 comparisons.
+  const inScheduleOrder = <T extends PlanNode>(nodes: readonly T[], rank?: (node: T) => number): T[] => {
+    const ranks = rank ? nodes.map(rank) : undefined;
+    const starts = nodes.map((n) => start(n.id));
+    const order = nodes.map((_, i) => i);
+    order.sort((a, b) => (ranks ? ranks[a]! - ranks[b]! : 0) || starts[a]! - starts[b]! || compareText(nodes[a]!.title, nodes[b]!.title) || compareText(nodes[a]!.id, nodes[b]!.id));
+    return order.map((i) => nodes[i]!);
+  };
+  const tasks = ctx.nodesOfKind('task');
   return {
     ctx,
-    tasks: ctx.nodesOfKind('task'),
+    tasks,
+    tasksBySchedule: inScheduleOrder(tasks),
     workstreams: ctx.nodesOfKind('workstream'),
     milestones: ctx.nodesOfKind('milestone').sort(byKeys((m) => m.due ?? '\uffff', (m) => m.title, (m) => m.id)),
     gates: ctx.nodesOfKind('gate'),
     start,
-    titles: (ids) => ids.map(ctx.nodeTitle).sort(compareText),
+    inScheduleOrder,
+    // Code-unit order, which is what the default sort of strings gives.
+    titles: (ids) => ids.map(ctx.nodeTitle).sort(),
   };
-}
-
-/** Tasks in schedule order: earliest start, then title, then id. */
-function bySchedule(f: Facts): (a: PlanNode, b: PlanNode) => number {
-  return (a, b) => f.start(a.id) - f.start(b.id) || compareText(a.title, b.title) || compareText(a.id, b.id);
 }
 
 /** `day 5 (2025-03-10)` when the plan has a start date, else `day 5`. */
@@ -210,28 +223,29 @@ function workstreamLine(f: Facts, ws: NodeOfKind<'workstream'>): Inline {
 function decomposition(f: Facts): RootContent[] {
   const { snapshot } = f.ctx;
   const treeNodes = [...snapshot.nodes.values()].filter((n) => TREE_KINDS.has(n.kind));
+  const rank = { feature: 0, workstream: 1, task: 2 } as Record<string, number>;
+  // Sorted once, so every parent's children and the roots come out in order.
+  const ordered = f.inScheduleOrder(treeNodes, (n) => rank[n.kind]!);
   const children = new Map<string, PlanNode[]>();
   const roots: PlanNode[] = [];
-  for (const n of treeNodes) {
+  for (const n of ordered) {
     const parent = n.parent !== undefined ? snapshot.nodes.get(n.parent) : undefined;
     if (parent && TREE_KINDS.has(parent.kind) && parent.id !== n.id) (children.get(parent.id) ?? children.set(parent.id, []).get(parent.id)!).push(n);
     else roots.push(n);
   }
-  const rank = { feature: 0, workstream: 1, task: 2 } as Record<string, number>;
-  const order = (a: PlanNode, b: PlanNode) => rank[a.kind]! - rank[b.kind]! || bySchedule(f)(a, b);
   const seen = new Set<string>();
   const render = (n: PlanNode): ListItem => {
     seen.add(n.id);
-    const kids = (children.get(n.id) ?? []).filter((c) => !seen.has(c.id)).sort(order);
+    const kids = (children.get(n.id) ?? []).filter((c) => !seen.has(c.id));
     kids.forEach((c) => seen.add(c.id));
     const nested = kids.length ? [list(kids.map(render))] : [];
     if (n.kind === 'feature') return item(`Feature: ${n.title}`, ...nested);
     if (n.kind === 'workstream') return item(workstreamLine(f, n), ...nested);
     return item(taskLine(f, n as TaskNode), ...nested);
   };
-  const items = roots.sort(order).map(render);
+  const items = roots.map(render);
   // Parent loops (A inside B inside A) have no root: show them from their first member.
-  for (const n of treeNodes.sort(order)) if (!seen.has(n.id)) items.push(render(n));
+  for (const n of ordered) if (!seen.has(n.id)) items.push(render(n));
   return [
     heading(3, '1. Feature Decomposition & Analysis'),
     label('Decomposition'),
@@ -270,7 +284,7 @@ function dependencyMapping(f: Facts): RootContent[] {
       const text = `${f.ctx.nodeTitle(c.source)} (${f.ctx.personaName(c.blockingPersona)}) → ${f.ctx.nodeTitle(c.target)} (${f.ctx.personaName(c.blockedPersona)})${c.resolved ? ': resolved' : ''}`;
       return text;
     });
-    out.push(list(lines.sort(compareText)));
+    out.push(list(lines.sort()));
   }
   return out;
 }
@@ -409,12 +423,11 @@ function statusReport(f: Facts): RootContent[] {
       : nothingRecorded('workstreams'),
   );
   const owner = (t: TaskNode) => (t.owner ? ` (${f.ctx.personaName(t.owner)})` : '');
-  const order = bySchedule(f);
-  const done = f.tasks.filter((t) => taskStatus(t) === 'done').sort(order);
+  const done = f.tasksBySchedule.filter((t) => taskStatus(t) === 'done');
   out.push(label('Key Accomplishments'), done.length ? list(done.map((t) => `${t.title}${owner(t)}${t.finishedAt ? `, finished ${t.finishedAt}` : ''}`)) : nothingRecorded('finished tasks'));
   const blockedCritical = new Set(plan.blockedCritical);
   const blockers: string[] = [];
-  for (const t of [...f.tasks].sort(order)) {
+  for (const t of f.tasksBySchedule) {
     const b = blocking.get(t.id);
     if (!b?.blocked) continue;
     const why = taskStatus(t) === 'blocked' ? 'marked blocked' : 'blocked';
@@ -435,13 +448,12 @@ function statusReport(f: Facts): RootContent[] {
     const n = snapshot.nodes.get(id);
     return n?.kind === 'task' && taskStatus(n) === 'active';
   };
-  const focus = f.tasks
+  const focus = f.tasksBySchedule
     .filter((t) => {
       const status = taskStatus(t);
       if (status === 'active') return true;
       return status === 'todo' && critical(t.id) && (blocking.get(t.id)?.waitingOn ?? []).every(isActive);
     })
-    .sort(order)
     .map((t) => `${t.title}${owner(t)}: ${taskStatus(t)}${critical(t.id) ? ', on the critical path' : ''}`);
   out.push(label('Next Focus'), focus.length ? list(focus) : nothingRecorded('work in progress or next critical tasks'));
   return out;
@@ -520,7 +532,7 @@ function successCriteria(f: Facts): RootContent[] {
 
 function nextSteps(f: Facts): RootContent[] {
   const { blocking } = f.ctx.analysis;
-  const ready = f.tasks.filter((t) => taskStatus(t) === 'todo' && !(blocking.get(t.id)?.blocked ?? false)).sort(bySchedule(f));
+  const ready = f.tasksBySchedule.filter((t) => taskStatus(t) === 'todo' && !(blocking.get(t.id)?.blocked ?? false));
   const out: RootContent[] = [heading(2, 'Next Steps')];
   if (!f.tasks.length) return [...out, nothingRecorded('tasks')];
   if (!ready.length) return [...out, paragraph(emphasis('No task to do is free to start: each one waits on unfinished work, or every task is under way or done.'))];

@@ -10,7 +10,7 @@ export type Inline = string | PhrasingContent | readonly (string | PhrasingConte
 /** Inline content as mdast phrasing nodes; newlines inside text become spaces (they would split a line). */
 export function inline(content: Inline): PhrasingContent[] {
   const parts = typeof content === 'string' || !Array.isArray(content) ? [content as string | PhrasingContent] : (content as (string | PhrasingContent)[]);
-  return parts.map((p) => (typeof p === 'string' ? { type: 'text', value: p.replace(/\s*\r?\n\s*/g, ' ') } : p));
+  return parts.map((p) => (typeof p === 'string' ? { type: 'text', value: p.includes('\n') ? p.replace(/\s*\r?\n\s*/g, ' ') : p } : p));
 }
 
 /** Bold text. */

@@ -8,8 +8,14 @@ import type { List, ListItem, PhrasingContent, RootContent, Table } from 'mdast'
 
 /** Characters that start inline markdown anywhere in a line, escaped with a backslash. */
 const INLINE_SPECIAL = /[\\`*_[\]<>~#]|&(?=#|[A-Za-z0-9]+;)/g;
+/** The same test without the global flag: most texts hold none, and skip the replace. */
+const HAS_INLINE_SPECIAL = /[\\`*_[\]<>~#]|&(?=#|[A-Za-z0-9]+;)/;
+/** First characters of a line that markdown could read as structure (see escapeLineStart). */
+const RISKY_LINE_START = /^[-+=:| 0-9]/;
+
 /** A line's first characters that markdown would read as structure, escaped. */
 function escapeLineStart(line: string): string {
+  if (!RISKY_LINE_START.test(line)) return line;
   // A list marker, setext underline, table delimiter row ("|-", ":-") or ordered-list
   // look-alike at the start of a line is text.
   const out = line.replace(/^[-+=:|]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
@@ -18,7 +24,7 @@ function escapeLineStart(line: string): string {
 }
 
 function escapeText(value: string, atStart: boolean, atEnd: boolean, inTable: boolean): string {
-  let out = value.replace(INLINE_SPECIAL, '\\$&');
+  let out = HAS_INLINE_SPECIAL.test(value) ? value.replace(INLINE_SPECIAL, '\\$&') : value;
   // Every line of a block starts fresh (after a hard break or a newline in the text), where a
   // "|-" would turn the paragraph into a table. Table cells are one line; tableText escapes their pipes.
   if (!inTable) {
@@ -26,7 +32,7 @@ function escapeText(value: string, atStart: boolean, atEnd: boolean, inTable: bo
     else if (atStart) out = escapeLineStart(out);
   }
   // Trailing spaces at the end of a block would be dropped (or make a hard break).
-  return atEnd ? out.replace(/ +$/, (spaces) => '&#x20;'.repeat(spaces.length)) : out;
+  return atEnd && out.endsWith(' ') ? out.replace(/ +$/, (spaces) => '&#x20;'.repeat(spaces.length)) : out;
 }
 
 function inlineCode(value: string): string {
@@ -42,7 +48,9 @@ const charRef = (ch: string) => `&#x${ch.codePointAt(0)!.toString(16).toUpperCas
 
 /** Adjacent text nodes as one: "0" then ". x" must be escaped as the "0. x" a reader sees. */
 function mergedText(nodes: readonly PhrasingContent[]): readonly PhrasingContent[] {
-  if (!nodes.some((n, i) => n.type === 'text' && nodes[i - 1]?.type === 'text')) return nodes;
+  let adjacent = false;
+  for (let i = 1; i < nodes.length && !adjacent; i++) adjacent = nodes[i]!.type === 'text' && nodes[i - 1]!.type === 'text';
+  if (!adjacent) return nodes;
   const out: PhrasingContent[] = [];
   for (const n of nodes) {
     const last = out[out.length - 1];
@@ -54,13 +62,20 @@ function mergedText(nodes: readonly PhrasingContent[]): readonly PhrasingContent
 
 function phrasing(all: readonly PhrasingContent[], indent: string, atStart = true, atEnd = true, inTable = false): string {
   const nodes = mergedText(all);
+  // The common case, one plain text (a title, a list line), needs no joining.
+  if (nodes.length === 1 && nodes[0]!.type === 'text') return escapeText(nodes[0].value, atStart, atEnd, inTable);
   let out = '';
+  // The last character written, kept aside: reading it back from `out` would flatten the rope.
+  let lastChar: string | undefined;
   // Set when a closing delimiter needs the next character kept from touching it (see below).
   let guardNext = false;
-  nodes.forEach((node, i) => {
+  let afterBreak = false;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     // After a hard break a new line starts, where a list marker would interrupt the paragraph.
-    const first = (atStart && i === 0) || nodes[i - 1]?.type === 'break';
+    const first = (atStart && i === 0) || afterBreak;
     const last = atEnd && i === nodes.length - 1;
+    afterBreak = node.type === 'break';
     let piece: string;
     switch (node.type) {
       case 'text':
@@ -72,15 +87,15 @@ function phrasing(all: readonly PhrasingContent[], indent: string, atStart = tru
         const next = nodes[i + 1];
         const nextChar = next?.type === 'text' ? next.value[0] : next ? '*' : undefined;
         // Underscores read better but never work inside a word; asterisks do.
-        const underscoreSafe = !isWordChar(out[out.length - 1]) && !isWordChar(nextChar);
+        const underscoreSafe = !isWordChar(lastChar) && !isWordChar(nextChar);
         const marker = node.type === 'strong' ? '**' : underscoreSafe ? '_' : '*';
         // A delimiter run next to punctuation on its inside and a letter on its outside does
         // not open or close emphasis; write that outside letter as a character reference.
-        if (isPunctuation(inner[0]) && isWordChar(out[out.length - 1])) out = out.slice(0, -1) + charRef(out[out.length - 1]!);
-        piece = `${marker}${inner}${marker}`;
+        if (isPunctuation(inner[0]) && isWordChar(lastChar)) out = out.slice(0, -1) + charRef(lastChar!);
+        out += marker + inner + marker;
+        lastChar = marker[0];
         guardNext = isPunctuation(inner[inner.length - 1]);
-        out += piece;
-        return;
+        continue;
       }
       case 'inlineCode':
         piece = inlineCode(node.value);
@@ -93,61 +108,99 @@ function phrasing(all: readonly PhrasingContent[], indent: string, atStart = tru
     }
     if (guardNext && isWordChar(piece[0])) piece = charRef(piece[0]!) + piece.slice(1);
     guardNext = false;
-    out += piece;
-  });
+    if (piece) {
+      out += piece;
+      lastChar = piece[piece.length - 1];
+    }
+  }
   return out;
 }
 
-function tableText(node: Table): string {
+/**
+ * The document being written: nested lists append straight to it instead of building,
+ * joining and re-indenting a string per level (a 5,000-task document is a few megabytes, and
+ * copying it per nesting level was most of the work). Appending builds V8 ropes, flattened
+ * once at the end, which is several times quicker than joining an array of the pieces.
+ */
+interface Out {
+  text: string;
+}
+
+function writeTable(out: Out, node: Table): void {
   // A pipe ends a cell wherever it stands, even in code, so in tables every pipe is escaped.
-  const cells = node.children.map((row) => row.children.map((cell) => phrasing(cell.children, '', false, true, true).replace(/\|/g, '\\|')));
-  const columns = Math.max(...cells.map((row) => row.length));
+  const cells = node.children.map((row) =>
+    row.children.map((cell) => {
+      const text = phrasing(cell.children, '', false, true, true);
+      return text.includes('|') ? text.replace(/\|/g, '\\|') : text;
+    }),
+  );
+  let columns = 0;
+  for (const row of cells) columns = Math.max(columns, row.length);
   // Padded columns, as people write tables by hand: readable in a diff and in a terminal.
-  const widths = Array.from({ length: columns }, (_, c) => Math.max(3, ...cells.map((row) => (row[c] ?? '').length)));
-  const line = (row: readonly string[]) => `| ${widths.map((w, c) => (row[c] ?? '').padEnd(w)).join(' | ')} |`;
-  return [line(cells[0]!), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
+  const widths: number[] = new Array(columns).fill(3);
+  for (const row of cells) for (let c = 0; c < row.length; c++) widths[c] = Math.max(widths[c]!, row[c]!.length);
+  const line = (row: readonly string[]) => {
+    out.text += '|';
+    for (let c = 0; c < columns; c++) out.text += ' ' + (row[c] ?? '').padEnd(widths[c]!) + ' |';
+  };
+  line(cells[0]!);
+  out.text += '\n';
+  line(widths.map((w) => '-'.repeat(w)));
+  for (let r = 1; r < cells.length; r++) {
+    out.text += '\n';
+    line(cells[r]!);
+  }
 }
 
-function listText(node: List, indent: string, alternate: boolean): string {
-  return node.children
-    .map((item, i) => {
-      const marker = node.ordered ? `${(node.start ?? 1) + i}${alternate ? ')' : '.'} ` : alternate ? '* ' : '- ';
-      return listItemText(item, marker, indent);
-    })
-    .join('\n');
+const spaces = (n: number) => ' '.repeat(n);
+
+/** A list whose first line is already indented; later lines start with `indent`. */
+function writeList(out: Out, node: List, indent: string, alternate: boolean): void {
+  const items = node.children;
+  for (let i = 0; i < items.length; i++) {
+    if (i) out.text += '\n' + indent;
+    const marker = node.ordered ? `${(node.start ?? 1) + i}${alternate ? ')' : '.'} ` : alternate ? '* ' : '- ';
+    writeListItem(out, items[i]!, marker, indent);
+  }
 }
 
-function listItemText(item: ListItem, marker: string, indent: string): string {
-  const inner = indent + ' '.repeat(marker.length);
-  const check = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '';
-  const parts = item.children.map((child, i) => {
-    const text = block(child, inner, child.type === 'list' && alternatesFrom(item.children, i));
-    return i === 0 ? text : `${inner}${text}`;
-  });
-  const body = parts.join('\n') || '';
-  return `${indent}${marker}${check}${body}`;
+function writeListItem(out: Out, item: ListItem, marker: string, indent: string): void {
+  const inner = indent + spaces(marker.length);
+  out.text += marker + (item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '');
+  const children = item.children;
+  for (let i = 0; i < children.length; i++) {
+    if (i) out.text += '\n' + inner;
+    const child = children[i]!;
+    writeBlock(out, child, inner, child.type === 'list' && alternatesFrom(children, i));
+  }
 }
 
-function block(node: RootContent, indent: string, alternate = false): string {
+/** One block whose first line is already indented; later lines start with `indent`. */
+function writeBlock(out: Out, node: RootContent, indent: string, alternate = false): void {
   switch (node.type) {
     case 'heading':
       // Heading text is not at the start of a block of its own: "1. Scope" stays a heading.
-      return `${'#'.repeat(node.depth)} ${phrasing(node.children, indent, false)}`;
+      out.text += '#'.repeat(node.depth) + ' ' + phrasing(node.children, indent, false);
+      return;
     case 'paragraph':
-      return phrasing(node.children, indent);
+      out.text += phrasing(node.children, indent);
+      return;
     case 'list':
-      // Nested lists already carry their indent on every line but the first.
-      return listText(node, indent, alternate).slice(indent.length);
+      writeList(out, node, indent, alternate);
+      return;
     case 'table':
-      return tableText(node);
+      writeTable(out, node);
+      return;
     case 'code': {
       const longest = Math.max(2, ...(node.value.match(/^`{3,}/gm) ?? []).map((run) => run.length));
       const fence = '`'.repeat(longest + 1);
       const body = node.value.split('\n').map((line) => (line ? indent + line : line)).join('\n');
-      return `${fence}${node.lang ?? ''}\n${body}\n${indent}${fence}`;
+      out.text += `${fence}${node.lang ?? ''}\n${body}\n${indent}${fence}`;
+      return;
     }
     case 'thematicBreak':
-      return '---';
+      out.text += '---';
+      return;
     default:
       throw new Error(`markdown serializer: unsupported block node "${node.type}"`);
   }
@@ -165,5 +218,12 @@ function alternatesFrom(blocks: readonly RootContent[], index: number): boolean 
 
 /** Markdown text for top-level blocks: blank lines between blocks, a final newline. */
 export function serializeMarkdown(children: readonly RootContent[]): string {
-  return `${children.map((node, i) => block(node, '', node.type === 'list' && alternatesFrom(children, i))).join('\n\n')}\n`;
+  const out: Out = { text: '' };
+  for (let i = 0; i < children.length; i++) {
+    if (i) out.text += '\n\n';
+    const node = children[i]!;
+    writeBlock(out, node, '', node.type === 'list' && alternatesFrom(children, i));
+  }
+  out.text += '\n';
+  return out.text;
 }

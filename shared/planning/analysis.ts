@@ -16,17 +16,67 @@ export interface PlanAnalysis {
   readonly matrix: readonly MatrixRow[];
 }
 
+/** A value computed the first time it is asked for, then kept. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * The engine's analysis with each part computed the first time it is read, sharing what
+ * the parts have in common (the schedule, the blocking). A document export reads only some
+ * parts; the figures are the same as analysePlan's.
+ */
+export function analysePlanOnDemand(snapshot: PlanSnapshot, today?: string): PlanAnalysis {
+  const schedule = once(() => computeSchedule(snapshot));
+  const blocking = once(() => computeBlocking(snapshot));
+  const personaBlocking = once(() => blockingByPersona(snapshot, blocking()));
+  const crossPersona = once(() => crossPersonaDependencies(snapshot));
+  const load = once(() => computeLoad(snapshot, schedule()));
+  const rollups = once(() => computeRollups(snapshot, { schedule: schedule(), blocking: blocking(), today }));
+  const matrix = once(() => computeMatrix(snapshot, schedule()));
+  return Object.freeze({
+    get schedule() {
+      return schedule();
+    },
+    get blocking() {
+      return blocking();
+    },
+    get personaBlocking() {
+      return personaBlocking();
+    },
+    get crossPersona() {
+      return crossPersona();
+    },
+    get load() {
+      return load();
+    },
+    get rollups() {
+      return rollups();
+    },
+    get matrix() {
+      return matrix();
+    },
+  });
+}
+
 /** Runs the whole engine over a snapshot; `today` (YYYY-MM-DD) decides what counts as late. */
 export function analysePlan(snapshot: PlanSnapshot, today?: string): PlanAnalysis {
-  const schedule = computeSchedule(snapshot);
-  const blocking = computeBlocking(snapshot);
+  const parts = analysePlanOnDemand(snapshot, today);
   return {
-    schedule,
-    blocking,
-    personaBlocking: blockingByPersona(snapshot, blocking),
-    crossPersona: crossPersonaDependencies(snapshot),
-    load: computeLoad(snapshot, schedule),
-    rollups: computeRollups(snapshot, { schedule, blocking, today }),
-    matrix: computeMatrix(snapshot, schedule),
+    schedule: parts.schedule,
+    blocking: parts.blocking,
+    personaBlocking: parts.personaBlocking,
+    crossPersona: parts.crossPersona,
+    load: parts.load,
+    rollups: parts.rollups,
+    matrix: parts.matrix,
   };
 }

@@ -10,3 +10,4 @@ export * from './analysis';
 export * from './layoutPlan';
 export * from './reflection';
 export * from './sessionPrefill';
+export * from './sortedBy';

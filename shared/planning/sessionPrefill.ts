@@ -1,6 +1,7 @@
 import { taskStatus, type ActivityEntry, type PlanNode, type PlanSnapshot, type TaskNode } from '../model';
 import type { PlanAnalysis } from './analysis';
 import type { CrossPersonaDependency } from './blocking';
+import { sortedBy } from './sortedBy';
 
 // What a coordination session starts from: where each persona stands, and what changed since
 // the previous session. States (active, blocked, upcoming, pending, open) are the plan as it
@@ -170,7 +171,7 @@ export function sessionPrefill(snapshot: PlanSnapshot, analysis: PlanAnalysis, w
     return undefined;
   };
 
-  const tasks = [...snapshot.nodes.values()].filter((n): n is TaskNode => n.kind === 'task').sort((a, b) => byTitle(a.id, b.id));
+  const tasks = [...snapshot.nodes.values()].filter((n): n is TaskNode => n.kind === 'task').sort((a, b) => compare(a.title, b.title) || compare(a.id, b.id));
   const start = (t: TaskNode) => (analysis.schedule.ok ? analysis.schedule.byId.get(t.id)?.earlyStart : undefined);
   const personaIds =
     window.personas ??
@@ -190,15 +191,18 @@ export function sessionPrefill(snapshot: PlanSnapshot, analysis: PlanAnalysis, w
         .filter((t) => analysis.blocking.get(t.id)?.blocked)
         .map((t) => ({ task: t.id, marked: taskStatus(t) === 'blocked', waitingOn: [...(analysis.blocking.get(t.id)?.waitingOn ?? [])].sort(byTitle) })),
       completed,
-      upcoming: own
-        .filter((t) => taskStatus(t) === 'todo')
-        .sort((a, b) => (start(a) ?? 0) - (start(b) ?? 0) || byTitle(a.id, b.id))
-        .map((t) => (start(t) !== undefined ? { task: t.id, earlyStart: start(t) } : { task: t.id })),
+      upcoming: sortedBy(
+        own.filter((t) => taskStatus(t) === 'todo'),
+        (t) => [start(t) ?? 0, t.title, t.id],
+      ).map((t) => (start(t) !== undefined ? { task: t.id, earlyStart: start(t) } : { task: t.id })),
     };
   });
 
-  const byEdgeTitles = (a: CrossPersonaDependency, b: CrossPersonaDependency) => compare(title(a.target), title(b.target)) || compare(title(a.source), title(b.source)) || compare(a.edge, b.edge);
-  const identified = analysis.crossPersona.filter((d) => !d.resolved).sort(byEdgeTitles);
+  const edgeTitles = (d: CrossPersonaDependency) => [title(d.target), title(d.source), d.edge];
+  const identified = sortedBy(
+    analysis.crossPersona.filter((d) => !d.resolved),
+    edgeTitles,
+  );
   const resolved: SessionResolvedDependency[] = [];
   for (const d of analysis.crossPersona) {
     if (!d.resolved) continue;
@@ -208,7 +212,7 @@ export function sessionPrefill(snapshot: PlanSnapshot, analysis: PlanAnalysis, w
     // A prerequisite finished at no recorded time: new only when nothing came before.
     else if (undated && source?.kind === 'task' && !hasLog(source.id, isStatus) && source.finishedAt === undefined) resolved.push({ dependency: d });
   }
-  resolved.sort((a, b) => byWhen(a.at, b.at) || byEdgeTitles(a.dependency, b.dependency));
+  const resolvedInOrder = sortedBy(resolved, (r) => [r.at === undefined ? -Infinity : whenMs(r.at), ...edgeTitles(r.dependency)]);
 
   const handoffs = [...snapshot.handoffs.values()];
   const isHandoff = (e: ActivityEntry) => e.kind === 'handoff';
@@ -260,5 +264,5 @@ export function sessionPrefill(snapshot: PlanSnapshot, analysis: PlanAnalysis, w
   }
   risksOpened.sort(byTime);
 
-  return { personas, identified, resolved, pendingHandoffs, completedHandoffs, artifactsCreated, contractUpdates, risksOpened };
+  return { personas, identified, resolved: resolvedInOrder, pendingHandoffs, completedHandoffs, artifactsCreated, contractUpdates, risksOpened };
 }
