@@ -1,5 +1,5 @@
 import type { Baseline, PlanSnapshot, TaskNode, TaskStatus } from '../../model';
-import { computeSchedule, type Schedule } from '../criticalPath';
+import { computeSchedule, scheduleBasis, type Schedule } from '../criticalPath';
 import { workstreamOf } from '../rollups';
 import { doneFrom, entriesOf, orderLog, replayHandoff, replayTask, type LogStats, type TaskHistory } from './activityLog';
 import { agentEvidence, countIssues, type AgentEvidence, type IssueCount } from './agentMetrics';
@@ -318,9 +318,8 @@ export function reflectionEvidence(snapshot: PlanSnapshot, options: ReflectionOp
   const log = orderLog(snapshot.activity, asOfMs);
 
   // Task histories, in id order so every list below comes out the same on every replica.
-  const taskNodes: TaskNode[] = [];
-  for (const n of snapshot.nodes.values()) if (n.kind === 'task') taskNodes.push(n);
-  taskNodes.sort((a, b) => compareText(a.id, b.id));
+  // The schedule's packed graph holds the scheduled nodes sorted by id already.
+  const taskNodes = scheduleBasis(snapshot, schedule).graph.nodes.filter((n): n is TaskNode => n.kind === 'task');
   const histories = new Map<string, TaskHistory>();
   const anomalies: string[] = [];
   let firstStart = Infinity;
