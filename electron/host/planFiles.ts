@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeBatonFile, encodeBatonFile, LOAD_ORIGIN, loadPlanJson, looksLikeBatonFile, PlanDocument } from '../../shared/doc';
+import { batonFileUpdate, damagedPlanData, encodeBatonFile, LOAD_ORIGIN, loadPlanJson, looksLikeBatonFile, PlanDocument } from '../../shared/doc';
 import { fail, formatProblems, ok, parsePlanJson, type Result } from '../../shared/model';
 
 /** The largest plan file Baton reads: far above any real plan, low enough to refuse a wrong file fast. */
@@ -35,11 +35,14 @@ export async function readPlanBytes(file: string): Promise<Result<Uint8Array, st
 /** Turns plan bytes into a document: a `.baton` by its header, anything else as interchange JSON. */
 export function planFromBytes(bytes: Uint8Array, name: string, actor = 'baton-cli'): Result<LoadedPlan, string> {
   if (looksLikeBatonFile(bytes) || path.extname(name).toLowerCase() === '.baton') {
-    const update = decodeBatonFile(bytes);
+    const update = batonFileUpdate(bytes);
     if (!update.ok) return fail(`${name}: ${update.error}`);
     const document = new PlanDocument({ actor });
-    const applied = document.applyUpdate(update.value, LOAD_ORIGIN);
-    if (!applied.ok) return fail(`${name}: ${formatProblems(applied.error)}`);
+    const loaded = document.loadUpdate(update.value, LOAD_ORIGIN);
+    if (!loaded.ok) {
+      document.destroy();
+      return fail(`${name}: ${damagedPlanData(loaded.error)}`);
+    }
     const migrated = document.migrate();
     if (!migrated.ok) return fail(`${name}: ${migrated.error}`);
     const problems = document.getSnapshot().problems;

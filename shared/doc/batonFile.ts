@@ -23,21 +23,33 @@ export function looksLikeBatonFile(bytes: Uint8Array): boolean {
 }
 
 /**
- * The Yjs update inside a `.baton` file, checked: the header, the version, and that the
- * update decodes. Nothing is applied anywhere here, so a bad file changes nothing.
+ * The Yjs update inside a `.baton` file with only its header checked (magic, version); for
+ * loading into a fresh document, which fails as a whole on bad data (PlanDocument.loadUpdate).
  */
-export function decodeBatonFile(bytes: Uint8Array): Result<Uint8Array, string> {
+export function batonFileUpdate(bytes: Uint8Array): Result<Uint8Array, string> {
   if (bytes.byteLength === 0) return fail('the file is empty');
   if (!looksLikeBatonFile(bytes)) return fail('not a Baton plan file (the header is missing or wrong)');
   if (bytes.byteLength < HEADER_LENGTH) return fail('the file is truncated (the header is incomplete)');
   const version = bytes[BATON_MAGIC.length]! | (bytes[BATON_MAGIC.length + 1]! << 8);
   if (version > BATON_FILE_VERSION) return fail(`file format version ${version} is newer than this Baton reads (${BATON_FILE_VERSION}); update Baton`);
   if (version < 1) return fail(`unknown file format version ${version}`);
-  const update = bytes.subarray(HEADER_LENGTH);
+  return ok(bytes.subarray(HEADER_LENGTH));
+}
+
+/** How a `.baton` file whose update does not decode is described. */
+export const damagedPlanData = (detail: string): string => `the plan data is damaged or truncated (${detail || 'malformed update'})`;
+
+/**
+ * The Yjs update inside a `.baton` file, checked: the header, the version, and that the
+ * update decodes. Nothing is applied anywhere here, so a bad file changes nothing.
+ */
+export function decodeBatonFile(bytes: Uint8Array): Result<Uint8Array, string> {
+  const update = batonFileUpdate(bytes);
+  if (!update.ok) return update;
   try {
-    Y.decodeUpdate(update);
+    Y.decodeUpdate(update.value);
   } catch (e) {
-    return fail(`the plan data is damaged or truncated (${(e as Error).message || 'malformed update'})`);
+    return fail(damagedPlanData((e as Error).message));
   }
-  return ok(update);
+  return update;
 }

@@ -7,6 +7,6 @@ export { UNTITLED } from './snapshotBuilder';
 export { REMOTE_ORIGIN, LOAD_ORIGIN, MIGRATION_ORIGIN, type Origin } from './origins';
 export { persistLocally, deleteLocalPlan, planDatabaseName, type LocalPersistence } from './localPersistence';
 export { PlanLibrary, type PlanSummary } from './planLibrary';
-export { encodeBatonFile, decodeBatonFile, looksLikeBatonFile, BATON_FILE_VERSION } from './batonFile';
+export { encodeBatonFile, decodeBatonFile, batonFileUpdate, damagedPlanData, looksLikeBatonFile, BATON_FILE_VERSION } from './batonFile';
 export { isWellFormedUpdate, isWellFormedStateVector, encodeDocumentState } from './syncSupport';
 export { connectPlan, CURSOR_INTERVAL_MS, type SyncConnection, type SyncStatus, type SyncTarget, type PeerPresence } from './syncConnection';

@@ -4,7 +4,7 @@ import { recordActivity } from './activityRecorder';
 import { createCommands, type PlanCommands } from './commands';
 import { planTypes, type PlanTypes } from './layout';
 import { CURRENT_SCHEMA_VERSION, isEmptyDoc, migrate } from './migrations';
-import { localOrigin, REMOTE_ORIGIN, type Origin } from './origins';
+import { LOAD_ORIGIN, localOrigin, REMOTE_ORIGIN, type Origin } from './origins';
 import { SnapshotBuilder } from './snapshotBuilder';
 import { createSharedTexts, PLAN_ID_KEY, SCHEMA_VERSION_KEY } from './layout';
 
@@ -156,6 +156,21 @@ export class PlanDocument {
       Y.applyUpdate(this.ydoc, update, origin);
     } catch (e) {
       return fail([{ path: '', message: `could not apply the update: ${(e as Error).message}` }]);
+    }
+    return ok(undefined);
+  }
+
+  /**
+   * Loads a whole plan into this new, empty document. Unlike applyUpdate it does not decode
+   * the update once more beforehand to check it (a 5,000-task plan takes a few hundred
+   * milliseconds per decode): bad data can only spoil this fresh document, which the caller
+   * then discards. The error is Yjs's own description of what it could not read.
+   */
+  loadUpdate(update: Uint8Array, origin: unknown = LOAD_ORIGIN): Result<void, string> {
+    try {
+      Y.applyUpdate(this.ydoc, update, origin);
+    } catch (e) {
+      return fail((e as Error).message || 'malformed update');
     }
     return ok(undefined);
   }
