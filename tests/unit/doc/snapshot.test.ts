@@ -266,4 +266,17 @@ describe('a faulty peer', () => {
     expect(doc.encodeState()).toEqual(state);
     expect(calls).toBe(0);
   });
+
+  it('loading a whole plan into a fresh document gives the same plan, and garbage gives an error instead of a throw', () => {
+    const state = openBigPlan().encodeState();
+    const fresh = new PlanDocument({ actor: 'reader' });
+    expect(fresh.loadUpdate(state)).toEqual({ ok: true, value: undefined });
+    expect(fresh.getSnapshot().nodes.size).toBe(TASKS + 4);
+    expect(fresh.getSnapshot().problems).toEqual([]);
+    for (const bytes of [new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff]), new TextEncoder().encode('not a plan update at all'), state.slice(0, Math.floor(state.length / 2))]) {
+      const r = new PlanDocument({ actor: 'reader' }).loadUpdate(bytes);
+      expect(r.ok, `bytes ${Array.from(bytes.slice(0, 8))}`).toBe(false);
+      if (!r.ok) expect(r.error.length).toBeGreaterThan(0);
+    }
+  });
 });

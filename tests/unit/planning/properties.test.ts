@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { TaskStatus } from '../../../shared/model';
 import {
   analysePlan,
+  analysePlanOnDemand,
   computeBlocking,
   computeLoad,
   computeMatrix,
@@ -295,6 +296,26 @@ describe('topological order properties', () => {
     );
   });
 });
+
+describe('analysis on demand', () => {
+  it('gives the same figures as the whole analysis, whichever part is read first', () => {
+    fc.assert(
+      fc.property(planArb(false), fc.constantFrom<keyof ReturnType<typeof analysePlan>>('matrix', 'rollups', 'load', 'personaBlocking', 'schedule'), (plan, first) => {
+        const snapshot = snapshotOf({ ...specOf(plan), meta: { timelineStart: '2025-03-03', timelineEnd: '2025-03-28' } });
+        const whole = analysePlan(snapshot, '2025-03-10');
+        const onDemand = analysePlanOnDemand(snapshot, '2025-03-10');
+        expect(onDemand[first]).toEqual(whole[first]);
+        expect({ ...readAll(onDemand) }).toEqual({ ...whole });
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** Every part of an analysis, read through its getters. */
+function readAll(a: ReturnType<typeof analysePlan>) {
+  return { schedule: a.schedule, blocking: a.blocking, personaBlocking: a.personaBlocking, crossPersona: a.crossPersona, load: a.load, rollups: a.rollups, matrix: a.matrix };
+}
 
 describe('matrix properties', () => {
   it('every row lists exactly its direct prerequisites and dependents, each once and sorted, with or without a cycle', () => {
