@@ -119,11 +119,26 @@ function phrasing(all: readonly PhrasingContent[], indent: string, atStart = tru
 /**
  * The document being written: nested lists append straight to it instead of building,
  * joining and re-indenting a string per level (a 5,000-task document is a few megabytes, and
- * copying it per nesting level was most of the work). Appending builds V8 ropes, flattened
- * once at the end, which is several times quicker than joining an array of the pieces.
+ * copying it per nesting level was most of the work). Appends build a V8 rope, flattened every
+ * 64 KiB: a rope keeps every piece and a cell per append alive until the end (tens of
+ * megabytes for a large plan, all of it promoted by the collector), a flat chunk only its text.
  */
-interface Out {
-  text: string;
+class Out {
+  private readonly chunks: string[] = [];
+  private text = '';
+  add(piece: string): void {
+    this.text += piece;
+    if (this.text.length > 65_536) {
+      // Reading a character flattens the rope.
+      this.text.charCodeAt(0);
+      this.chunks.push(this.text);
+      this.text = '';
+    }
+  }
+  finish(): string {
+    this.chunks.push(this.text);
+    return this.chunks.join('');
+  }
 }
 
 function writeTable(out: Out, node: Table): void {
@@ -140,14 +155,14 @@ function writeTable(out: Out, node: Table): void {
   const widths: number[] = new Array(columns).fill(3);
   for (const row of cells) for (let c = 0; c < row.length; c++) widths[c] = Math.max(widths[c]!, row[c]!.length);
   const line = (row: readonly string[]) => {
-    out.text += '|';
-    for (let c = 0; c < columns; c++) out.text += ' ' + (row[c] ?? '').padEnd(widths[c]!) + ' |';
+    out.add('|');
+    for (let c = 0; c < columns; c++) out.add(' ' + (row[c] ?? '').padEnd(widths[c]!) + ' |');
   };
   line(cells[0]!);
-  out.text += '\n';
+  out.add('\n');
   line(widths.map((w) => '-'.repeat(w)));
   for (let r = 1; r < cells.length; r++) {
-    out.text += '\n';
+    out.add('\n');
     line(cells[r]!);
   }
 }
@@ -158,7 +173,7 @@ const spaces = (n: number) => ' '.repeat(n);
 function writeList(out: Out, node: List, indent: string, alternate: boolean): void {
   const items = node.children;
   for (let i = 0; i < items.length; i++) {
-    if (i) out.text += '\n' + indent;
+    if (i) out.add('\n' + indent);
     const marker = node.ordered ? `${(node.start ?? 1) + i}${alternate ? ')' : '.'} ` : alternate ? '* ' : '- ';
     writeListItem(out, items[i]!, marker, indent);
   }
@@ -166,10 +181,10 @@ function writeList(out: Out, node: List, indent: string, alternate: boolean): vo
 
 function writeListItem(out: Out, item: ListItem, marker: string, indent: string): void {
   const inner = indent + spaces(marker.length);
-  out.text += marker + (item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '');
+  out.add(marker + (item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : ''));
   const children = item.children;
   for (let i = 0; i < children.length; i++) {
-    if (i) out.text += '\n' + inner;
+    if (i) out.add('\n' + inner);
     const child = children[i]!;
     writeBlock(out, child, inner, child.type === 'list' && alternatesFrom(children, i));
   }
@@ -180,10 +195,10 @@ function writeBlock(out: Out, node: RootContent, indent: string, alternate = fal
   switch (node.type) {
     case 'heading':
       // Heading text is not at the start of a block of its own: "1. Scope" stays a heading.
-      out.text += '#'.repeat(node.depth) + ' ' + phrasing(node.children, indent, false);
+      out.add('#'.repeat(node.depth) + ' ' + phrasing(node.children, indent, false));
       return;
     case 'paragraph':
-      out.text += phrasing(node.children, indent);
+      out.add(phrasing(node.children, indent));
       return;
     case 'list':
       writeList(out, node, indent, alternate);
@@ -195,11 +210,11 @@ function writeBlock(out: Out, node: RootContent, indent: string, alternate = fal
       const longest = Math.max(2, ...(node.value.match(/^`{3,}/gm) ?? []).map((run) => run.length));
       const fence = '`'.repeat(longest + 1);
       const body = node.value.split('\n').map((line) => (line ? indent + line : line)).join('\n');
-      out.text += `${fence}${node.lang ?? ''}\n${body}\n${indent}${fence}`;
+      out.add(`${fence}${node.lang ?? ''}\n${body}\n${indent}${fence}`);
       return;
     }
     case 'thematicBreak':
-      out.text += '---';
+      out.add('---');
       return;
     default:
       throw new Error(`markdown serializer: unsupported block node "${node.type}"`);
@@ -218,12 +233,12 @@ function alternatesFrom(blocks: readonly RootContent[], index: number): boolean 
 
 /** Markdown text for top-level blocks: blank lines between blocks, a final newline. */
 export function serializeMarkdown(children: readonly RootContent[]): string {
-  const out: Out = { text: '' };
+  const out = new Out();
   for (let i = 0; i < children.length; i++) {
-    if (i) out.text += '\n\n';
+    if (i) out.add('\n\n');
     const node = children[i]!;
     writeBlock(out, node, '', node.type === 'list' && alternatesFrom(children, i));
   }
-  out.text += '\n';
-  return out.text;
+  out.add('\n');
+  return out.finish();
 }
