@@ -45,9 +45,14 @@ export const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.sl
 export function field(label: string, value: Inline, nested?: readonly (ListItem | Inline)[]): ListItem {
   // Collaborative texts can be cleared to nothing: a blank value with nothing below says so.
   if (typeof value === 'string' && value.trim() === '' && !nested?.length) value = 'Not recorded';
-  const parts: (string | PhrasingContent)[] = Array.isArray(value) ? [...(value as readonly (string | PhrasingContent)[])] : [value as string | PhrasingContent];
-  // An empty value (the items follow nested) leaves no trailing space to escape.
-  const content: Inline = value === '' ? [strong(label), ':'] : [strong(label), ': ', ...parts];
+  // An empty value (the items follow nested) leaves no trailing space to escape. A plain value
+  // goes in one text with its ": " (the serializer would join the two texts anyway).
+  const content: Inline =
+    value === ''
+      ? [strong(label), ':']
+      : typeof value === 'string'
+        ? [strong(label), `: ${value}`]
+        : [strong(label), ': ', ...(Array.isArray(value) ? (value as readonly (string | PhrasingContent)[]) : [value as PhrasingContent])];
   return nested && nested.length ? item(content, list(nested)) : item(content);
 }
 
