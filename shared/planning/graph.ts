@@ -107,7 +107,7 @@ export interface IndexedGraph<E extends GraphEdge = GraphEdge> {
 }
 
 /** Numbers the nodes by id and packs the edges among them (others are ignored). */
-export function indexGraph<E extends GraphEdge>(nodes: readonly string[], edges: readonly E[] | Iterable<E>): IndexedGraph<E> {
+export function indexGraph<E extends GraphEdge>(nodes: readonly string[], edges: Iterable<E>): IndexedGraph<E> {
   return packGraph([...new Set(nodes)].sort(byId), edges, Array.isArray(edges) ? edges.length : undefined);
 }
 
