@@ -1,5 +1,5 @@
 import type { CoordinationSession, NodeKind, NodeOfKind, Persona, PlanNode, PlanSnapshot } from '../model';
-import { analysePlanOnDemand, type PlanAnalysis } from '../planning';
+import { analysePlanOnDemand, compareText, type PlanAnalysis } from '../planning';
 
 // Shared by every exporter. Exporters never read the clock and never depend on the order a
 // document happens to hold its entries in: the same plan always gives the same bytes.
@@ -33,10 +33,8 @@ export interface ExportContext {
   nodesOfKind<K extends NodeKind>(kind: K): NodeOfKind<K>[];
 }
 
-/** Code-unit order of two strings: the same on every machine (unlike localeCompare). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Code-unit order of two strings (re-exported for the exporters). */
+export { compareText };
 
 /** A comparator by several string keys in turn, each in code-unit order. */
 export function byKeys<T>(...keys: readonly ((value: T) => string)[]): (a: T, b: T) => number {

@@ -1,6 +1,6 @@
 import type { ListItem, RootContent } from 'mdast';
 import { taskStatus, type CoordinationSession, type PlanSnapshot, type TaskNode } from '../model';
-import { sessionPrefill, sortedBy, workstreamOf, type CrossPersonaDependency, type PersonaSessionStatus } from '../planning';
+import { sessionPrefill, workstreamOf, type CrossPersonaDependency, type PersonaSessionStatus } from '../planning';
 import { byKeys, exportContext, type ExportContext, type ExportOptions } from './exportContext';
 import { checkItem, code, heading, item, list, nothingRecorded, paragraph, renderMarkdown, strong } from './markdown';
 import { capitalise, cycleNote, doneTimes, field, finishedWhen, joined, scheduleDay, waitingOn, whenMs } from './planFacts';
@@ -101,9 +101,9 @@ function taskStatusByPersona(ctx: ExportContext, f: SessionFrame, participants: 
 
 function dependencies(ctx: ExportContext): RootContent[] {
   const { analysis, snapshot } = ctx;
-  const edgesInOrder = (deps: readonly CrossPersonaDependency[]) => sortedBy(deps, (d) => [ctx.nodeTitle(d.target), ctx.nodeTitle(d.source), d.edge]);
-  const open = edgesInOrder(analysis.crossPersona.filter((d) => !d.resolved));
-  const resolved = edgesInOrder(analysis.crossPersona.filter((d) => d.resolved));
+  // By target title, source title, edge id, as the analysis lists them.
+  const open = analysis.crossPersona.filter((d) => !d.resolved);
+  const resolved = analysis.crossPersona.filter((d) => d.resolved);
   const times = doneTimes(snapshot);
 
   const expected = (d: CrossPersonaDependency) => {

@@ -1,4 +1,5 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
+import { compareText } from './sortedBy';
 
 /** A node to place: its kind decides its default size; `parent` decides its workstream group. */
 export interface LayoutNodeInput {
@@ -44,7 +45,7 @@ export const WORKSTREAM_MIN_SIZE = { width: 240, height: 120 } as const;
 // Room at the top of a workstream box for its title and lead badge.
 const WORKSTREAM_PADDING = '[top=56,left=24,bottom=24,right=24]';
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = compareText;
 const usable = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v) && v > 0;
 
 function defaultSize(kind: string): { width: number; height: number } {

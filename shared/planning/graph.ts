@@ -1,10 +1,12 @@
+import { compareText } from './sortedBy';
+
 /** A directed edge of a dependency graph: `source` must finish before `target` starts. */
 export interface GraphEdge {
   readonly source: string;
   readonly target: string;
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = compareText;
 
 /** Successor lists for every node that has outgoing edges. */
 export function successors(edges: Iterable<GraphEdge>): Map<string, string[]> {

@@ -1,7 +1,7 @@
 import { taskStatus, type ActivityEntry, type PlanNode, type PlanSnapshot, type TaskNode } from '../model';
 import type { PlanAnalysis } from './analysis';
 import type { CrossPersonaDependency } from './blocking';
-import { sortedBy } from './sortedBy';
+import { compareText } from './sortedBy';
 
 // What a coordination session starts from: where each persona stands, and what changed since
 // the previous session. States (active, blocked, upcoming, pending, open) are the plan as it
@@ -108,8 +108,7 @@ function whenMs(when: string): number {
 /** Earlier first; an undated fact before every dated one. */
 const byWhen = (a: string | undefined, b: string | undefined): number => (a === undefined ? -Infinity : whenMs(a)) - (b === undefined ? -Infinity : whenMs(b)) || 0;
 
-/** Code-unit order: the same on every machine. */
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compare = compareText;
 
 /** One log entry with its time read once. */
 interface Timed {
@@ -191,18 +190,19 @@ export function sessionPrefill(snapshot: PlanSnapshot, analysis: PlanAnalysis, w
         .filter((t) => analysis.blocking.get(t.id)?.blocked)
         .map((t) => ({ task: t.id, marked: taskStatus(t) === 'blocked', waitingOn: [...(analysis.blocking.get(t.id)?.waitingOn ?? [])].sort(byTitle) })),
       completed,
-      upcoming: sortedBy(
-        own.filter((t) => taskStatus(t) === 'todo'),
-        (t) => [start(t) ?? 0, t.title, t.id],
-      ).map((t) => (start(t) !== undefined ? { task: t.id, earlyStart: start(t) } : { task: t.id })),
+      // `own` is in title order and the sort is stable: earliest start, then title, then id.
+      upcoming: own
+        .filter((t) => taskStatus(t) === 'todo')
+        .map((t): SessionUpcomingTask => {
+          const at = start(t);
+          return at !== undefined ? { task: t.id, earlyStart: at } : { task: t.id };
+        })
+        .sort((a, b) => (a.earlyStart ?? 0) - (b.earlyStart ?? 0)),
     };
   });
 
-  const edgeTitles = (d: CrossPersonaDependency) => [title(d.target), title(d.source), d.edge];
-  const identified = sortedBy(
-    analysis.crossPersona.filter((d) => !d.resolved),
-    edgeTitles,
-  );
+  // analysis.crossPersona comes by target title, source title, edge id; filters keep that order.
+  const identified = analysis.crossPersona.filter((d) => !d.resolved);
   const resolved: SessionResolvedDependency[] = [];
   for (const d of analysis.crossPersona) {
     if (!d.resolved) continue;
@@ -212,7 +212,9 @@ export function sessionPrefill(snapshot: PlanSnapshot, analysis: PlanAnalysis, w
     // A prerequisite finished at no recorded time: new only when nothing came before.
     else if (undated && source?.kind === 'task' && !hasLog(source.id, isStatus) && source.finishedAt === undefined) resolved.push({ dependency: d });
   }
-  const resolvedInOrder = sortedBy(resolved, (r) => [r.at === undefined ? -Infinity : whenMs(r.at), ...edgeTitles(r.dependency)]);
+  // Stable: resolved at the same time, they stay in title order.
+  const resolvedAt = new Map(resolved.map((r) => [r, r.at === undefined ? -Infinity : whenMs(r.at)]));
+  const resolvedInOrder = resolved.sort((a, b) => resolvedAt.get(a)! - resolvedAt.get(b)! || 0);
 
   const handoffs = [...snapshot.handoffs.values()];
   const isHandoff = (e: ActivityEntry) => e.kind === 'handoff';

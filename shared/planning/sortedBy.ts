@@ -1,3 +1,8 @@
+/** Code-unit order of two strings: the same on every machine (unlike localeCompare). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** One sort key: numbers compare by value, strings in code-unit order (the same on every machine). */
 export type SortKey = number | string;
 

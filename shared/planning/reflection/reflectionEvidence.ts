@@ -5,6 +5,7 @@ import { doneFrom, entriesOf, orderLog, replayHandoff, replayTask, type LogStats
 import { agentEvidence, countIssues, type AgentEvidence, type IssueCount } from './agentMetrics';
 import { forecastFinish, forecastSchedule, type Forecast } from './forecast';
 import { clean, DAY_MS, whenMs, workingDaysBetweenTimes } from './workingTime';
+import { compareText } from '../sortedBy';
 
 /** What the reflection is computed against. */
 export interface ReflectionOptions {
@@ -236,7 +237,6 @@ export interface ReflectionEvidence {
   };
 }
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const dayOf = (ms: number) => new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
 
 /** Accumulates a group; every task goes through `add` once. */

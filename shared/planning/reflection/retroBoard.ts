@@ -1,4 +1,5 @@
 import { RETRO_COLUMNS, type PlanSnapshot, type RetroColumn, type RetroNote } from '../../model';
+import { compareText } from '../sortedBy';
 
 /** A note with its votes, as the board and the exports show it. */
 export interface BoardNote {
@@ -31,7 +32,6 @@ export interface RetroBoard {
   readonly participants: readonly string[];
 }
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Most votes first; ties by when written, then id, so every replica shows one order. */
 const byVotes = (a: BoardNote, b: BoardNote) =>
   b.votes - a.votes || compareText(a.note.createdAt ?? '', b.note.createdAt ?? '') || compareText(a.note.id, b.note.id);

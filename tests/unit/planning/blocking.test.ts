@@ -188,11 +188,31 @@ describe('crossPersonaDependencies', () => {
     ],
   };
 
-  it('lists dependencies between tasks of different owners, with blocking and blocked persona, sorted by edge', () => {
+  it('lists dependencies between tasks of different owners, with blocking and blocked persona', () => {
     expect(crossPersonaDependencies(snapshotOf(spec))).toEqual([
       { edge: 'e1', source: 'schema', target: 'api', blockingPersona: 'carol', blockedPersona: 'alice', resolved: false },
       { edge: 'e3', source: 'api', target: 'ui', blockingPersona: 'alice', blockedPersona: 'bob', resolved: true },
     ]);
+  });
+
+  it('comes in reading order: by the dependent task\'s title, then the prerequisite\'s, then edge id', () => {
+    const titled: PlanSpec = {
+      personas: ['p', 'q'],
+      tasks: [
+        { id: 'a', owner: 'p', title: 'Zebra' },
+        { id: 'b', owner: 'p', title: 'Apple' },
+        { id: 'c', owner: 'q', title: 'Mango' },
+        { id: 'd', owner: 'q', title: 'Mango' },
+      ],
+      edges: [
+        { id: 'e1', source: 'a', target: 'c' },
+        { id: 'e2', source: 'b', target: 'd' },
+        { id: 'e3', source: 'b', target: 'c' },
+        { id: 'e0', source: 'c', target: 'b' },
+      ],
+    };
+    // Apple <- Mango, then Mango <- Apple (e2, e3: the same titles, so by edge id), then Mango <- Zebra.
+    expect(crossPersonaDependencies(snapshotOf(titled)).map((d) => d.edge)).toEqual(['e0', 'e2', 'e3', 'e1']);
   });
 
   it('does not depend on insertion order', () => {
