@@ -1,4 +1,4 @@
-// The `baton` command. Bundled into dist/cli.cjs (package.json `bin`, `npm start`); the
+// The `baton` command. Bundled into dist/baton-cli.cjs, which dist/cli.cjs runs; the
 // commands themselves live in host/cli/ so tests can run them in-process.
 import { createProcessContext } from './host/cli/processContext';
 import { runCli } from './host/cli/runCli';

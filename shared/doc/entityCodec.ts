@@ -7,11 +7,13 @@ export type FieldValue = string | number | boolean | null | readonly unknown[] |
 /** The fields of an entity map as a plain object; Y.Text fields become strings, empty ones are left out. */
 export function readFields(map: Y.Map<unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of map.entries()) {
+  // forEach, not entries(): Yjs builds entries() from chained iterators, which made reading
+  // the fields the costliest step of opening a 5,000-task plan.
+  map.forEach((value, key) => {
     if (value instanceof Y.Text) {
       if (value.length > 0) out[key] = value.toString();
     } else out[key] = value;
-  }
+  });
   return out;
 }
 

@@ -140,7 +140,9 @@ export class SnapshotBuilder {
       if (map !== undefined) this.problems.set(key, { path: key, message: 'expected a record' });
       return;
     }
-    const parsed = TABLE_SCHEMAS[name].safeParse({ ...readFields(map), id });
+    const fields = readFields(map);
+    fields.id = id;
+    const parsed = TABLE_SCHEMAS[name].safeParse(fields);
     if (parsed.success) {
       into.set(id, deepFreeze(parsed.data));
     } else {
