@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { encodeBatonFile, loadPlanJson, PlanDocument } from '../../shared/doc';
 import { TEXT_FORMATS } from '../../shared/export/formats';
 import { generatePlan } from '../support/generatePlan';
-import { median, sample, type BenchRow } from './harness';
+import { median, sampleSteady, steadyNote, type BenchRow } from './harness';
 
 /** Rows for the exporters at 5,000 tasks, and the CLI end to end (the built dist/cli.cjs). */
 export function exportBench(): BenchRow[] {
@@ -16,23 +16,35 @@ export function exportBench(): BenchRow[] {
   const snapshot = doc.getSnapshot();
   const size = '5000 tasks, 7,500 deps';
   const rows: BenchRow[] = [];
+  // The Export dialog renders its preview again on every change of format or option, so the
+  // median is the steady state; the CLI row below is the cold case, a process per export.
   for (const format of TEXT_FORMATS) {
-    const times = sample(7, () => undefined, () => void format.render(snapshot));
+    const { cold, times } = sampleSteady(7, () => void format.render(snapshot));
     const bytes = format.render(snapshot).length;
-    rows.push({ scenario: `export ${format.id}`, size: `${size}, ${(bytes / 1024).toFixed(0)} KiB out`, median: median(times), runs: times.length, target: 'median < 150 ms' });
+    rows.push({ scenario: `export ${format.id}`, size: `${size}, ${(bytes / 1024).toFixed(0)} KiB out`, median: median(times), runs: times.length, target: 'median < 150 ms', note: steadyNote(cold) });
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'baton-bench-'));
   try {
     const input = path.join(dir, 'plan.baton');
     writeFileSync(input, encodeBatonFile(doc.encodeState()));
     const cli = path.resolve('dist/cli.cjs');
+    // A cache directory of its own, so the first run always starts without a compile cache
+    // (and writes it) and the later ones use it, as a user's first and later commands do.
+    const env = { ...process.env, BATON_CACHE_DIR: path.join(dir, 'compile-cache') };
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const start = performance.now();
-      execFileSync(process.execPath, [cli, 'export', input, '--format', 'feature-plan', '-o', path.join(dir, `out-${i}.md`)], { stdio: 'ignore' });
+      execFileSync(process.execPath, [cli, 'export', input, '--format', 'feature-plan', '-o', path.join(dir, `out-${i}.md`)], { stdio: 'ignore', env });
       times.push(performance.now() - start);
     }
-    rows.push({ scenario: 'CLI: baton export (process start to file written)', size, median: median(times), runs: times.length, target: 'median < 1.5 s' });
+    rows.push({
+      scenario: 'CLI: baton export (process start to file written)',
+      size,
+      median: median(times),
+      runs: times.length,
+      target: 'median < 1.5 s',
+      note: `first run (no compile cache yet) ${times[0]!.toFixed(0)} ms; the others ${times.slice(1).map((t) => t.toFixed(0)).join(', ')} ms`,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -47,6 +47,18 @@ export function sample<T>(runs: number, setup: () => T, run: (input: T) => void,
   return times;
 }
 
+/** Untimed runs before the timed ones where the steady state is what counts: V8 takes about ten runs of a 5,000- or 10,000-task plan to optimise the code. */
+export const STEADY_WARM_UP = 10;
+
+/** The first (cold) run's time, then `runs` timed runs after STEADY_WARM_UP more: for rows whose median is the steady state a user sees on every edit. */
+export function sampleSteady(runs: number, run: () => void): { readonly cold: number; readonly times: number[] } {
+  const [cold] = sample(1, () => undefined, run, 0);
+  return { cold: cold!, times: sample(runs, () => undefined, run, STEADY_WARM_UP - 1) };
+}
+
+/** The note of a row timed by sampleSteady. */
+export const steadyNote = (cold: number): string => `first (cold) run ${cold.toFixed(1)} ms; median after ${STEADY_WARM_UP} warm-up runs`;
+
 /** Async variant of `sample`. */
 export async function sampleAsync<T>(runs: number, setup: () => Promise<T> | T, run: (input: T) => Promise<void>, warmup = 1): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await run(await setup());

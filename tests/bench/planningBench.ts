@@ -1,10 +1,7 @@
 import { loadPlanJson, PlanDocument } from '../../shared/doc';
 import { analysePlan, computeBlocking, computeLoad, computeMatrix, computeSchedule } from '../../shared/planning';
 import { generatePlan } from '../support/generatePlan';
-import { median, sample, type BenchRow } from './harness';
-
-/** Runs before the timed ones: V8 takes about ten runs of a 10,000-task plan to optimise the engine. */
-const WARM_UP = 10;
+import { median, sample, sampleSteady, STEADY_WARM_UP, steadyNote, type BenchRow } from './harness';
 
 /** Rows for the planning engine at 10,000 tasks and 20,000 dependencies. */
 export function planningBench(): BenchRow[] {
@@ -21,22 +18,14 @@ export function planningBench(): BenchRow[] {
   };
   // The median is the steady state a user editing the plan sees (every edit re-runs it), so
   // it is taken once V8 has optimised the code; the first, cold run is printed beside it.
-  const [cold] = sample(1, () => undefined, scheduleThenMatrix, 0);
-  const scheduleAndMatrix = sample(15, () => undefined, scheduleThenMatrix, WARM_UP);
-  rows.push({
-    scenario: 'schedule + matrix',
-    size,
-    median: median(scheduleAndMatrix),
-    runs: scheduleAndMatrix.length,
-    target: 'median < 50 ms',
-    note: `first (cold) run ${cold!.toFixed(1)} ms; median after ${WARM_UP} warm-up runs`,
-  });
+  const { cold, times: scheduleAndMatrix } = sampleSteady(15, scheduleThenMatrix);
+  rows.push({ scenario: 'schedule + matrix', size, median: median(scheduleAndMatrix), runs: scheduleAndMatrix.length, target: 'median < 50 ms', note: steadyNote(cold) });
 
   const schedule = computeSchedule(snapshot);
-  const load = sample(15, () => undefined, () => void computeLoad(snapshot, schedule), WARM_UP);
+  const load = sample(15, () => undefined, () => void computeLoad(snapshot, schedule), STEADY_WARM_UP);
   rows.push({ scenario: 'load per persona per week', size: `${size}, 12 personas`, median: median(load), runs: load.length });
 
-  const blocking = sample(15, () => undefined, () => void computeBlocking(snapshot), WARM_UP);
+  const blocking = sample(15, () => undefined, () => void computeBlocking(snapshot), STEADY_WARM_UP);
   rows.push({ scenario: 'blocked / blocking per task', size, median: median(blocking), runs: blocking.length });
 
   const all = sample(9, () => undefined, () => void analysePlan(snapshot, '2026-01-15'));
