@@ -24,7 +24,7 @@ import {
 } from '../model';
 import { findPath } from '../planning/graph';
 import { newEntityMap, readFields, writeFields } from './entityCodec';
-import { INTERNAL_META_KEYS, TEXT_FIELDS, type PlanTypes } from './layout';
+import { INTERNAL_META_KEYS, LIST_FIELDS, TEXT_FIELDS, type PlanTypes } from './layout';
 import { createRetrospectiveCommands } from './retrospectiveCommands';
 import { newYText, setYText } from './ytext';
 
@@ -142,13 +142,13 @@ export function createCommands(ctx: CommandContext) {
   }
 
   function insert(table: TableName, record: { id: string }): void {
-    types.tables[table].set(record.id, newEntityMap(record as Record<string, unknown>, TEXT_FIELDS[table]));
+    types.tables[table].set(record.id, newEntityMap(record as Record<string, unknown>, TEXT_FIELDS[table], LIST_FIELDS[table]));
   }
 
   function update(table: TableName, id: string, patch: Readonly<Record<string, unknown>>): Result<void> {
     const r = patchedRecord<Record<string, unknown>>(table, id, patch);
     if (!r.ok) return r;
-    write(() => writeFields(r.value.map, r.value.next, TEXT_FIELDS[table]));
+    write(() => writeFields(r.value.map, r.value.next, TEXT_FIELDS[table], LIST_FIELDS[table]));
     return ok(undefined);
   }
 

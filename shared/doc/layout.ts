@@ -37,6 +37,22 @@ export const TEXT_FIELDS: Readonly<Record<TableName | 'meta', readonly string[]>
   retroVotes: [],
 };
 
+/**
+ * Fields of each table that are record lists: arrays of records with ids, stored as a Y.Array
+ * of Y.Maps so that concurrent inserts and edits of different records all survive.
+ */
+export const LIST_FIELDS: Readonly<Record<TableName, readonly string[]>> = {
+  personas: [],
+  nodes: [],
+  edges: [],
+  handoffs: [],
+  sessions: ['actionItems'],
+  phases: [],
+  baselines: [],
+  retroNotes: [],
+  retroVotes: [],
+};
+
 /** Key in `meta` holding the layout version the migrations bring a document up to. */
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
 /** Key in `meta` holding the plan's id, so a `.baton` file knows which plan it is a copy of. */

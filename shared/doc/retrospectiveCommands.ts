@@ -4,7 +4,7 @@ import { fail, newId, ok, type ActionItem, type Problem, type Result, type Retro
 import { computeSchedule } from '../planning/criticalPath';
 import { takeBaseline } from '../planning/reflection/baseline';
 import type { CommandContext, Patch } from './commands';
-import { readFields } from './entityCodec';
+import { readFields, writeListField } from './entityCodec';
 import { newYText } from './ytext';
 
 /** The record helpers of `createCommands` that these commands reuse. */
@@ -147,7 +147,7 @@ export function createRetrospectiveCommands(ctx: CommandContext, tools: RecordTo
     actionItemToTask(sessionId: string, itemId: string): Result<string> {
       const session = types.tables.sessions.get(sessionId);
       if (!(session instanceof Y.Map)) return notFound('sessions', sessionId);
-      const items = (session.get('actionItems') as ActionItem[] | undefined) ?? [];
+      const items = (readFields(session).actionItems as ActionItem[] | undefined) ?? [];
       const index = items.findIndex((i) => i.id === itemId);
       const problem = (message: string): Problem => ({ path: `sessions["${sessionId}"].actionItems`, message });
       if (index < 0) return fail([problem(`no action item with id "${itemId}"`)]);
@@ -158,7 +158,7 @@ export function createRetrospectiveCommands(ctx: CommandContext, tools: RecordTo
       const next = items.map((i, j) => (j === index ? { ...i, task: task.value.id } : i));
       write(() => {
         insert('nodes', task.value);
-        session.set('actionItems', next);
+        writeListField(session, 'actionItems', next);
       });
       return ok(task.value.id);
     },

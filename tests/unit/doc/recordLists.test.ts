@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { PlanDocument } from '../../../shared/doc';
+import type { ActionItem } from '../../../shared/model';
+import { must, newPlan, replicaOf, syncAll } from './helpers';
+
+// A session's action items are a record list: teammates who add, tick or edit items of the
+// same session while apart keep every one of their changes once they sync.
+
+function meetingWithTwoTeammates() {
+  const { doc: alice, c } = newPlan('alice');
+  must(c.addPersona({ id: 'dev', name: 'Developer', kind: 'agent' }));
+  must(c.addPersona({ id: 'qa', name: 'QA Engineer', kind: 'human' }));
+  const session = must(
+    c.addSession({
+      date: '2025-03-05',
+      type: 'review',
+      actionItems: [
+        { id: 'ai1', text: 'Publish the API contract', persona: 'dev' },
+        { id: 'ai2', text: 'Book the load-test rig', persona: 'qa' },
+      ],
+    }),
+  );
+  const bob = replicaOf(alice, 'bob');
+  return { alice, bob, session };
+}
+
+const itemsOf = (doc: PlanDocument, session: string): readonly ActionItem[] => doc.getSnapshot().sessions.get(session)?.actionItems ?? [];
+const add = (doc: PlanDocument, session: string, item: ActionItem) => must(doc.commands.updateSession(session, { actionItems: [...itemsOf(doc, session), item] }));
+const edit = (doc: PlanDocument, session: string, id: string, change: Partial<ActionItem>) =>
+  must(doc.commands.updateSession(session, { actionItems: itemsOf(doc, session).map((i) => (i.id === id ? { ...i, ...change } : i)) }));
+
+describe('session action items as a record list', () => {
+  it('two teammates adding an item to one session at once both keep it, in the same order on both', () => {
+    const { alice, bob, session } = meetingWithTwoTeammates();
+    add(alice, session, { id: 'ai3', text: 'Write the runbook', persona: 'dev' });
+    add(bob, session, { id: 'ai4', text: 'Record the demo', persona: 'qa' });
+    syncAll(alice, bob);
+    const ids = itemsOf(alice, session).map((i) => i.id);
+    expect(ids.slice(0, 2)).toEqual(['ai1', 'ai2']);
+    expect([...ids.slice(2)].sort()).toEqual(['ai3', 'ai4']);
+    expect(itemsOf(bob, session)).toEqual(itemsOf(alice, session));
+  });
+
+  it('ticking one item, editing another and adding a third, apart, keeps all three changes', () => {
+    const { alice, bob, session } = meetingWithTwoTeammates();
+    edit(alice, session, 'ai1', { done: true });
+    edit(bob, session, 'ai2', { text: 'Book the load-test rig for Friday', due: '2025-03-07' });
+    add(bob, session, { id: 'ai3', text: 'Write the runbook' });
+    // Both edit one item too, in different fields: both fields stay.
+    edit(alice, session, 'ai2', { persona: 'dev' });
+    syncAll(alice, bob);
+    expect(itemsOf(alice, session)).toEqual([
+      { id: 'ai1', text: 'Publish the API contract', persona: 'dev', done: true },
+      { id: 'ai2', text: 'Book the load-test rig for Friday', persona: 'dev', due: '2025-03-07' },
+      { id: 'ai3', text: 'Write the runbook' },
+    ]);
+    expect(itemsOf(bob, session)).toEqual(itemsOf(alice, session));
+  });
+
+  it('an item removed by one teammate stays removed; an item added meanwhile by the other survives, even after the list is cleared', () => {
+    const { alice, bob, session } = meetingWithTwoTeammates();
+    must(alice.commands.updateSession(session, { actionItems: null }));
+    add(bob, session, { id: 'ai3', text: 'Write the runbook' });
+    syncAll(alice, bob);
+    expect(itemsOf(alice, session).map((i) => i.id)).toEqual(['ai3']);
+    expect(itemsOf(bob, session)).toEqual(itemsOf(alice, session));
+  });
+
+  it('turning an item into a task while a teammate adds another keeps both', () => {
+    const { alice, bob, session } = meetingWithTwoTeammates();
+    const task = must(alice.commands.actionItemToTask(session, 'ai1'));
+    add(bob, session, { id: 'ai3', text: 'Write the runbook' });
+    syncAll(alice, bob);
+    expect(itemsOf(bob, session).map((i) => [i.id, i.task])).toEqual([
+      ['ai1', task],
+      ['ai2', undefined],
+      ['ai3', undefined],
+    ]);
+    expect(bob.getSnapshot().nodes.get(task)).toMatchObject({ kind: 'task', title: 'Publish the API contract' });
+  });
+
+  it('a session written by an older Baton (items as one JSON array) reads the same, and its next edit keeps every item', () => {
+    const { doc, c } = newPlan('alice');
+    const session = must(c.addSession({ date: '2025-03-05', type: 'review' }));
+    const legacy: ActionItem[] = [{ id: 'ai1', text: 'Publish the API contract' }];
+    doc.ydoc.transact(() => (doc.ydoc.getMap('sessions').get(session) as Y.Map<unknown>).set('actionItems', legacy));
+    expect(itemsOf(doc, session)).toEqual(legacy);
+    add(doc, session, { id: 'ai2', text: 'Book the load-test rig' });
+    expect(itemsOf(doc, session).map((i) => i.id)).toEqual(['ai1', 'ai2']);
+    expect((doc.ydoc.getMap('sessions').get(session) as Y.Map<unknown>).get('actionItems')).toBeInstanceOf(Y.Array);
+  });
+
+  it("a faulty peer's garbage in the list is reported by its path, and the rest of the plan reads on", () => {
+    const { alice, bob, session } = meetingWithTwoTeammates();
+    const list = (bob.ydoc.getMap('sessions').get(session) as Y.Map<unknown>).get('actionItems') as Y.Array<unknown>;
+    bob.ydoc.transact(() => list.push([42]));
+    syncAll(alice, bob);
+    const snapshot = alice.getSnapshot();
+    expect(snapshot.sessions.has(session)).toBe(false);
+    expect(snapshot.problems).toEqual([expect.objectContaining({ path: expect.stringMatching(new RegExp(`^sessions.*${session}.*actionItems\\[2\\]`)) })]);
+    expect(snapshot.personas.size).toBe(2);
+  });
+});
