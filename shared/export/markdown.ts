@@ -1,4 +1,4 @@
-import type { BlockContent, Heading, List, ListItem, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { BlockContent, Heading, List, ListItem, PhrasingContent, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { serializeMarkdown } from './mdastSerializer';
 
 // Documents are built as mdast trees and serialized once, so escaping is the serializer's job:
@@ -7,10 +7,29 @@ import { serializeMarkdown } from './mdastSerializer';
 /** Inline text: a string is plain text; arrays mix text with strong/emphasis/code. */
 export type Inline = string | PhrasingContent | readonly (string | PhrasingContent)[];
 
+/** A text node; newlines inside become spaces (they would split a line). */
+export const text = (value: string): Text => ({ type: 'text', value: value.includes('\n') ? value.replace(/\s*\r?\n\s*/g, ' ') : value });
+
 /** Inline content as mdast phrasing nodes; newlines inside text become spaces (they would split a line). */
 export function inline(content: Inline): PhrasingContent[] {
   const parts = typeof content === 'string' || !Array.isArray(content) ? [content as string | PhrasingContent] : (content as (string | PhrasingContent)[]);
-  return parts.map((p) => (typeof p === 'string' ? { type: 'text', value: p.includes('\n') ? p.replace(/\s*\r?\n\s*/g, ' ') : p } : p));
+  return parts.map((p) => (typeof p === 'string' ? text(p) : p));
+}
+
+const labels = new Map<string, PhrasingContent>();
+
+/**
+ * Bold label text (`**Owner**`), one node per label shared by every use: nodes are never
+ * changed once built, and the fields of a 5,000-task document would otherwise make some
+ * 15,000 identical ones (which, alive until the end, cost as much to collect as to make).
+ * Labels are the exporters' own words, so the cache stays small; it is capped all the same.
+ */
+export function label(name: string): PhrasingContent {
+  const known = labels.get(name);
+  if (known) return known;
+  const node = strong(name);
+  if (labels.size < 512) labels.set(name, node);
+  return node;
 }
 
 /** Bold text. */

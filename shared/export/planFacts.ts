@@ -1,8 +1,8 @@
-import type { ListItem, PhrasingContent } from 'mdast';
+import type { ListItem, Paragraph, PhrasingContent } from 'mdast';
 import { taskStatus, type PlanSnapshot, type StatusBroadcast, type TaskNode } from '../model';
 import { addWorkingDays, describeCycle } from '../planning';
 import { byKeys, compareText, type ExportContext } from './exportContext';
-import { item, list, strong, type Inline } from './markdown';
+import { inline, label as labelNode, list, text, type Inline } from './markdown';
 
 // Small facts and phrasings shared by the persona-coordination and PACT exporters.
 
@@ -47,13 +47,10 @@ export function field(label: string, value: Inline, nested?: readonly (ListItem 
   if (typeof value === 'string' && value.trim() === '' && !nested?.length) value = 'Not recorded';
   // An empty value (the items follow nested) leaves no trailing space to escape. A plain value
   // goes in one text with its ": " (the serializer would join the two texts anyway).
-  const content: Inline =
-    value === ''
-      ? [strong(label), ':']
-      : typeof value === 'string'
-        ? [strong(label), `: ${value}`]
-        : [strong(label), ': ', ...(Array.isArray(value) ? (value as readonly (string | PhrasingContent)[]) : [value as PhrasingContent])];
-  return nested && nested.length ? item(content, list(nested)) : item(content);
+  const head = labelNode(label);
+  const children: PhrasingContent[] = value === '' ? [head, text(':')] : typeof value === 'string' ? [head, text(`: ${value}`)] : [head, text(': '), ...inline(value)];
+  const line: Paragraph = { type: 'paragraph', children };
+  return { type: 'listItem', spread: false, children: nested && nested.length ? [line, list(nested)] : [line] };
 }
 
 /** What a task waits on (unfinished direct prerequisites), by title, then id. */

@@ -25,9 +25,18 @@ function meetingWithTwoTeammates() {
   return { alice, bob, session };
 }
 
+/** An action item as a command takes one (the snapshot's ids are branded). */
+interface ItemInput {
+  readonly id: string;
+  readonly text: string;
+  readonly persona?: string;
+  readonly due?: string;
+  readonly done?: boolean;
+}
+
 const itemsOf = (doc: PlanDocument, session: string): readonly ActionItem[] => doc.getSnapshot().sessions.get(session)?.actionItems ?? [];
-const add = (doc: PlanDocument, session: string, item: ActionItem) => must(doc.commands.updateSession(session, { actionItems: [...itemsOf(doc, session), item] }));
-const edit = (doc: PlanDocument, session: string, id: string, change: Partial<ActionItem>) =>
+const add = (doc: PlanDocument, session: string, item: ItemInput) => must(doc.commands.updateSession(session, { actionItems: [...itemsOf(doc, session), item] }));
+const edit = (doc: PlanDocument, session: string, id: string, change: Partial<ItemInput>) =>
   must(doc.commands.updateSession(session, { actionItems: itemsOf(doc, session).map((i) => (i.id === id ? { ...i, ...change } : i)) }));
 
 describe('session action items as a record list', () => {
@@ -83,7 +92,7 @@ describe('session action items as a record list', () => {
   it('a session written by an older Baton (items as one JSON array) reads the same, and its next edit keeps every item', () => {
     const { doc, c } = newPlan('alice');
     const session = must(c.addSession({ date: '2025-03-05', type: 'review' }));
-    const legacy: ActionItem[] = [{ id: 'ai1', text: 'Publish the API contract' }];
+    const legacy: ItemInput[] = [{ id: 'ai1', text: 'Publish the API contract' }];
     doc.ydoc.transact(() => (doc.ydoc.getMap('sessions').get(session) as Y.Map<unknown>).set('actionItems', legacy));
     expect(itemsOf(doc, session)).toEqual(legacy);
     add(doc, session, { id: 'ai2', text: 'Book the load-test rig' });
