@@ -1,4 +1,4 @@
-import type { BlockContent, Heading, List, ListItem, PhrasingContent, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { serializeMarkdown } from './mdastSerializer';
 
 // Documents are built as mdast trees and serialized once, so escaping is the serializer's job:
@@ -12,8 +12,9 @@ export const text = (value: string): Text => ({ type: 'text', value: value.inclu
 
 /** Inline content as mdast phrasing nodes; newlines inside text become spaces (they would split a line). */
 export function inline(content: Inline): PhrasingContent[] {
-  const parts = typeof content === 'string' || !Array.isArray(content) ? [content as string | PhrasingContent] : (content as (string | PhrasingContent)[]);
-  return parts.map((p) => (typeof p === 'string' ? text(p) : p));
+  if (typeof content === 'string') return [text(content)];
+  if (!Array.isArray(content)) return [content as PhrasingContent];
+  return (content as readonly (string | PhrasingContent)[]).map((p) => (typeof p === 'string' ? text(p) : p));
 }
 
 const labels = new Map<string, PhrasingContent>();
@@ -58,7 +59,8 @@ export function paragraph(content: Inline): RootContent {
 
 /** A list item with inline content and optional nested blocks (a sub-list, say). */
 export function item(content: Inline, ...nested: BlockContent[]): ListItem {
-  return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inline(content) }, ...nested] };
+  const line: Paragraph = { type: 'paragraph', children: inline(content) };
+  return { type: 'listItem', spread: false, children: nested.length ? [line, ...nested] : [line] };
 }
 
 /** A checklist item (`- [ ]` / `- [x]`). */
