@@ -42,8 +42,22 @@ function inlineCode(value: string): string {
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 
-const isPunctuation = (ch: string | undefined) => ch !== undefined && /[\p{P}\p{S}]/u.test(ch);
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+// Nearly every character met is ASCII, and a document asks about some 50,000 of them: their
+// answers are looked up, read from the same expressions once, rather than matched each time.
+const ASCII_PUNCTUATION = Uint8Array.from({ length: 128 }, (_, c) => (PUNCTUATION.test(String.fromCharCode(c)) ? 1 : 0));
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
+const isPunctuation = (ch: string | undefined) => {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return c < 128 ? ASCII_PUNCTUATION[c] === 1 : PUNCTUATION.test(ch);
+};
+const isWordChar = (ch: string | undefined) => {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return c < 128 ? ASCII_WORD_CHAR[c] === 1 : WORD_CHAR.test(ch);
+};
 const charRef = (ch: string) => `&#x${ch.codePointAt(0)!.toString(16).toUpperCase()};`;
 
 /** Adjacent text nodes as one: "0" then ". x" must be escaped as the "0. x" a reader sees. */
