@@ -116,8 +116,20 @@ function facts(ctx: ExportContext): Facts {
     gates: ctx.nodesOfKind('gate'),
     start,
     inScheduleOrder,
-    // Code-unit order, which is what the default sort of strings gives.
-    titles: (ids) => ids.map(ctx.nodeTitle).sort(),
+    // Code-unit order, which is what the default sort of strings gives. Matrix rows name a few
+    // items each: those are put in order by insertion, as every call of sort allocates a
+    // workspace (10,000 calls made a third of what the 5,000-task document allocated).
+    titles: (ids) => {
+      const titles = ids.map(ctx.nodeTitle);
+      if (titles.length > 8) return titles.sort();
+      for (let i = 1; i < titles.length; i++) {
+        const title = titles[i]!;
+        let j = i - 1;
+        for (; j >= 0 && titles[j]! > title; j--) titles[j + 1] = titles[j]!;
+        titles[j + 1] = title;
+      }
+      return titles;
+    },
   };
 }
 
