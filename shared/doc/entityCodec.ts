@@ -99,9 +99,9 @@ export function writeListField(map: Y.Map<unknown>, key: string, records: readon
 }
 
 /**
- * Brings `map` to `next`: only fields whose value differs are written, texts and record lists
- * are edited in place, and fields absent from `next` are deleted. Writing unchanged fields would create
- * needless conflicts with teammates editing the same entity.
+ * Brings `map` to `next`: only fields whose value differs are written, texts and record
+ * lists are edited in place, and fields absent from `next` are deleted. Writing unchanged
+ * fields would create needless conflicts with teammates editing the same entity.
  */
 export function writeFields(map: Y.Map<unknown>, next: Readonly<Record<string, unknown>>, textFields: readonly string[], listFields: readonly string[] = []): void {
   for (const key of [...map.keys()]) {

@@ -25,7 +25,7 @@ const labels = new Map<string, PhrasingContent>();
  * 15,000 identical ones (which, alive until the end, cost as much to collect as to make).
  * Labels are the exporters' own words, so the cache stays small; it is capped all the same.
  */
-export function label(name: string): PhrasingContent {
+export function fieldLabel(name: string): PhrasingContent {
   const known = labels.get(name);
   if (known) return known;
   const node = strong(name);

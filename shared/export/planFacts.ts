@@ -2,7 +2,7 @@ import type { ListItem, Paragraph, PhrasingContent } from 'mdast';
 import { taskStatus, type PlanSnapshot, type StatusBroadcast, type TaskNode } from '../model';
 import { addWorkingDays, describeCycle } from '../planning';
 import { byKeys, compareText, type ExportContext } from './exportContext';
-import { inline, label as labelNode, list, text, type Inline } from './markdown';
+import { fieldLabel, inline, list, text, type Inline } from './markdown';
 
 // Small facts and phrasings shared by the persona-coordination and PACT exporters.
 
@@ -47,7 +47,7 @@ export function field(label: string, value: Inline, nested?: readonly (ListItem 
   if (typeof value === 'string' && value.trim() === '' && !nested?.length) value = 'Not recorded';
   // An empty value (the items follow nested) leaves no trailing space to escape. A plain value
   // goes in one text with its ": " (the serializer would join the two texts anyway).
-  const head = labelNode(label);
+  const head = fieldLabel(label);
   const children: PhrasingContent[] = value === '' ? [head, text(':')] : typeof value === 'string' ? [head, text(`: ${value}`)] : [head, text(': '), ...inline(value)];
   const line: Paragraph = { type: 'paragraph', children };
   return { type: 'listItem', spread: false, children: nested && nested.length ? [line, list(nested)] : [line] };

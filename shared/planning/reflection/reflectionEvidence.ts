@@ -1,11 +1,11 @@
 import type { Baseline, PlanSnapshot, TaskNode, TaskStatus } from '../../model';
 import { computeSchedule, scheduleBasis, type Schedule } from '../criticalPath';
 import { workstreamOf } from '../rollups';
+import { compareText } from '../sortedBy';
 import { doneFrom, entriesOf, orderLog, replayHandoff, replayTask, type LogStats, type TaskHistory } from './activityLog';
 import { agentEvidence, countIssues, type AgentEvidence, type IssueCount } from './agentMetrics';
 import { forecastFinish, forecastSchedule, type Forecast } from './forecast';
 import { clean, DAY_MS, whenMs, workingDaysBetweenTimes } from './workingTime';
-import { compareText } from '../sortedBy';
 
 /** What the reflection is computed against. */
 export interface ReflectionOptions {
