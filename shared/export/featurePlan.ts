@@ -235,10 +235,9 @@ function workstreamLine(f: Facts, ws: NodeOfKind<'workstream'>): Inline {
 
 function decomposition(f: Facts): RootContent[] {
   const { snapshot } = f.ctx;
-  const treeNodes = [...snapshot.nodes.values()].filter((n) => TREE_KINDS.has(n.kind));
-  const rank = { feature: 0, workstream: 1, task: 2 } as Record<string, number>;
-  // Sorted once, so every parent's children and the roots come out in order.
-  const ordered = f.inScheduleOrder(treeNodes, (n) => rank[n.kind]!);
+  // Sorted once, so every parent's children and the roots come out in order: features, then
+  // workstreams, then tasks, each in schedule order (the tasks are sorted so already).
+  const ordered: PlanNode[] = [...f.inScheduleOrder(f.ctx.nodesOfKind('feature')), ...f.inScheduleOrder(f.workstreams), ...f.tasksBySchedule];
   const children = new Map<string, PlanNode[]>();
   const roots: PlanNode[] = [];
   for (const n of ordered) {
