@@ -1,5 +1,5 @@
 import type { CoordinationSession, NodeKind, NodeOfKind, Persona, PlanNode, PlanSnapshot } from '../model';
-import { analysePlanOnDemand, compareText, type PlanAnalysis } from '../planning';
+import { analysePlanOnDemand, compareText, type PlanAnalysis, type Schedule } from '../planning';
 
 // Shared by every exporter. Exporters never read the clock and never depend on the order a
 // document happens to hold its entries in: the same plan always gives the same bytes.
@@ -10,6 +10,8 @@ export interface ExportOptions {
   readonly asOf?: string;
   /** The coordination session an exporter focuses on, where it has one. */
   readonly sessionId?: string;
+  /** The plan's schedule when the caller has computed it from this very snapshot already. */
+  readonly schedule?: Schedule;
 }
 
 /** Everything an exporter reads: the plan, its analysis as of `asOf`, and lookup helpers. */
@@ -71,7 +73,7 @@ export function latestPlanDate(snapshot: PlanSnapshot): string | undefined {
 export function exportContext(snapshot: PlanSnapshot, options: ExportOptions = {}): ExportContext {
   const asOf = options.asOf ?? latestPlanDate(snapshot);
   // Each exporter reads only some of the analysis; the rest is never computed.
-  const analysis = analysePlanOnDemand(snapshot, asOf);
+  const analysis = analysePlanOnDemand(snapshot, asOf, { schedule: options.schedule });
   const personaName = (id: string) => snapshot.personas.get(id)?.name ?? id;
   // Nodes grouped by kind in one pass, each kind sorted the first time it is asked for.
   const byKind = new Map<NodeKind, PlanNode[]>();

@@ -32,10 +32,12 @@ function once<T>(compute: () => T): () => T {
 /**
  * The engine's analysis with each part computed the first time it is read, sharing what
  * the parts have in common (the schedule, the blocking). A document export reads only some
- * parts; the figures are the same as analysePlan's.
+ * parts; the figures are the same as analysePlan's. `known.schedule`, when given, must have
+ * been computed from `snapshot`.
  */
-export function analysePlanOnDemand(snapshot: PlanSnapshot, today?: string): PlanAnalysis {
-  const schedule = once(() => computeSchedule(snapshot));
+export function analysePlanOnDemand(snapshot: PlanSnapshot, today?: string, known: { readonly schedule?: Schedule } = {}): PlanAnalysis {
+  // A schedule the caller already computed from this very snapshot is not computed again.
+  const schedule = once(() => known.schedule ?? computeSchedule(snapshot));
   const blocking = once(() => computeBlocking(snapshot));
   const personaBlocking = once(() => blockingByPersona(snapshot, blocking()));
   const crossPersona = once(() => crossPersonaDependencies(snapshot));

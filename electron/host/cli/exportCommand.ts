@@ -53,7 +53,7 @@ export const exportCommand = defineCommand({
     }
     const schedule = computeSchedule(snapshot);
     if (!schedule.ok) context.stderr.write(`baton export: warning: the dependencies form a cycle (${describeCycle(schedule.cycle, snapshot.nodes)}); the document shows it instead of a critical path\n`);
-    const text = format.render(snapshot, { asOf, sessionId: values.session });
+    const text = format.render(snapshot, { asOf, sessionId: values.session, schedule });
     return writeOutput('export', values.output, new TextEncoder().encode(text), context);
   },
 });

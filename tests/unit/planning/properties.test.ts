@@ -306,6 +306,12 @@ describe('analysis on demand', () => {
         const onDemand = analysePlanOnDemand(snapshot, '2025-03-10');
         expect(onDemand[first]).toEqual(whole[first]);
         expect({ ...readAll(onDemand) }).toEqual({ ...whole });
+        // A schedule the caller already has (the CLI computes one to warn of a cycle) is the
+        // one used, and everything built on it comes out the same.
+        const schedule = computeSchedule(snapshot);
+        const given = analysePlanOnDemand(snapshot, '2025-03-10', { schedule });
+        expect(given.schedule).toBe(schedule);
+        expect({ ...readAll(given) }).toEqual({ ...whole });
       }),
       RUNS,
     );
