@@ -132,6 +132,19 @@ describe('coordination sessions', () => {
     await items.getByRole('button', { name: 'Task: Provision the staging message queue' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Canvas' }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { name: 'Provision the staging message queue' }).count()).toBe(1);
+
+    // A meeting recorded late moves to the day it was held, keeping its time; no day is refused.
+    await page.getByRole('tab', { name: 'Sessions' }).click();
+    await list.getByRole('listitem').last().getByRole('button').click();
+    const planning = page.getByRole('article', { name: /^Planning session, / });
+    const time = await planning.locator('h2 time').getAttribute('datetime');
+    await planning.getByLabel('Held on').fill('2020-01-06');
+    await planning.getByLabel('Held on').press('Enter');
+    await expect.poll(() => planning.locator('h2 time').getAttribute('datetime')).toBe(`2020-01-06${time!.slice(10)}`);
+    await planning.getByLabel('Held on').fill('');
+    await planning.getByLabel('Held on').press('Enter');
+    await expect.poll(() => planning.getByRole('alert').count()).toBe(1);
+    expect(await planning.locator('h2 time').getAttribute('datetime')).toBe(`2020-01-06${time!.slice(10)}`);
     expect(app.browser.errors).toEqual([]);
   });
 });

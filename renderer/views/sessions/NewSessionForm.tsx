@@ -10,7 +10,8 @@ import { linesOf, SESSION_TYPES } from './sessionFacts';
 /**
  * "New session": type, participants and objectives, with a preview of what the session will
  * start from (everything since the previous session). The session is dated when it starts,
- * to the millisecond, so a change made a moment before falls inside its window.
+ * to the millisecond, so a change made a moment before falls inside its window (its page
+ * can move it to another day, for a meeting recorded late).
  */
 export function NewSessionForm({ previous, personas, onStarted, onCancel }: { previous: CoordinationSession | undefined; personas: readonly Persona[]; onStarted(id: string): void; onCancel(): void }) {
   const { plan, snapshot, analysis } = usePlan();

@@ -70,6 +70,14 @@ export function SessionPage({ session, ordered, personas, onRemoved }: { session
         <div className="session-about">
           <div>
             <SelectField label="Session type" field="type" value={session.type} choices={SESSION_TYPES} onCommit={(v) => update({ type: v as CoordinationSession['type'] })} />
+            {/* A meeting recorded late gets its real day; the time it was started is kept. */}
+            <TextField
+              label="Held on"
+              field="date"
+              type="date"
+              value={session.date.slice(0, 10)}
+              onCommit={(day) => update({ date: day && session.date.length > 10 ? day + session.date.slice(10) : day })}
+            />
             <LinesField label="Objectives" field="objectives" value={session.objectives} onCommit={(lines) => update({ objectives: listOrNull(lines) })} />
           </div>
           <PersonaChecklist label="Participants" field="participants" value={session.participants} personas={personas} onCommit={(ids) => update({ participants: listOrNull(ids) })} />
