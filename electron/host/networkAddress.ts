@@ -1,5 +1,8 @@
 import { isIP } from 'node:net';
 
+/** Web mode binds to this machine only unless the user asks for the network. */
+export const DEFAULT_WEB_HOST = '127.0.0.1';
+
 /**
  * True when `host` only accepts connections from this machine. Anything else (a LAN
  * address, 0.0.0.0, ::) makes the served plan app reachable from the network.

@@ -3,11 +3,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/model/result';
 import { SECURITY_HEADERS } from './contentSecurityPolicy';
-import { httpUrlFor } from './networkAddress';
+import { DEFAULT_WEB_HOST, httpUrlFor } from './networkAddress';
 import { readStaticFile, type StaticFile } from './staticFiles';
 
-/** Web mode binds to this machine only unless the user asks for the network. */
-export const DEFAULT_WEB_HOST = '127.0.0.1';
+export { DEFAULT_WEB_HOST } from './networkAddress';
 
 /** Where and what the web-mode server serves. */
 export interface WebServerOptions {

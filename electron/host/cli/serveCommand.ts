@@ -1,6 +1,6 @@
 import { generateSyncToken } from '../sync/syncAccess';
-import { SYNC_PATH } from '../sync/syncServer';
-import { DEFAULT_WEB_HOST } from '../webServer';
+import { SYNC_PATH } from '../sync/syncEndpoint';
+import { DEFAULT_WEB_HOST } from '../networkAddress';
 import { DEFAULT_WEB_PORT, parsePort, RENDERER_DIR_ENV, rendererDirFor } from './cliOptions';
 import { defineCommand, wrongUsage } from './command';
 import { runWebMode } from './webMode';

@@ -1,4 +1,4 @@
-import { DEFAULT_WEB_HOST } from '../webServer';
+import { DEFAULT_WEB_HOST } from '../networkAddress';
 import { DEFAULT_WEB_PORT, parsePort, RENDERER_DIR_ENV, rendererDirFor } from './cliOptions';
 import { defineCommand, wrongUsage } from './command';
 import { runDesktopApp } from './desktopApp';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isLoopbackHost } from '../networkAddress';
-import { createSyncServer, redactedRedisUrl, SYNC_PATH, type SyncServer } from '../sync/syncServer';
-import { startWebServer } from '../webServer';
+import { redactedRedisUrl, SYNC_PATH } from '../sync/syncEndpoint';
+import type { SyncServer } from '../sync/syncServer';
 import type { CliContext } from './cliContext';
 import { EXIT_CODES, type ExitCode } from './exitCodes';
 import { whenAborted } from './stopSignal';
@@ -36,6 +36,9 @@ export async function runWebMode(options: WebModeOptions, context: CliContext): 
     return EXIT_CODES.badInput;
   }
 
+  // Loaded here, not at the top: every other command (export, import, ...) would otherwise
+  // pay for loading the web server, Hocuspocus, ws and ioredis at each start.
+  const { startWebServer } = await import('../webServer');
   const started = await startWebServer({ root: options.rendererDir, host: options.host, port: options.port });
   if (!started.ok) {
     const hint = started.error.kind === 'port-in-use' ? ' Choose another with --port N (0 picks a free one).' : '';
@@ -46,6 +49,7 @@ export async function runWebMode(options: WebModeOptions, context: CliContext): 
 
   let sync: SyncServer | null = null;
   if (options.sync) {
+    const { createSyncServer } = await import('../sync/syncServer');
     const created = await createSyncServer({
       server: web.server,
       token: options.sync.token,

@@ -20,10 +20,10 @@ import { encodeDocumentState } from '../../../shared/doc';
 import { fail, ok, type Result } from '../../../shared/model/result';
 import { isValidPlanId, openPlanStore, type PlanStore } from './planStore';
 import { checkUpgradeOrigin, tokensMatch } from './syncAccess';
+import { redactedRedisUrl, SYNC_PATH } from './syncEndpoint';
 import { checkSyncFrame } from './syncFrames';
 
-/** The path of the sync endpoint on the web-mode server. */
-export const SYNC_PATH = '/sync';
+export { SYNC_PATH, redactedRedisUrl } from './syncEndpoint';
 
 /** The largest WebSocket message accepted by default: far above any plan's first sync. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -249,17 +249,6 @@ async function checkRedis(url: string): Promise<Result<void, string>> {
     return fail(`cannot reach Redis at ${redactedRedisUrl(url)}: ${(error as Error).message}`);
   } finally {
     client.disconnect();
-  }
-}
-
-/** A Redis URL without its password, fit to print. */
-export function redactedRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(not a URL)';
   }
 }
 
