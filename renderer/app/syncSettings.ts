@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SyncTarget } from '../../shared/doc';
 import { fail, ok, type Result } from '../../shared/model';
 

@@ -1,6 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, newId, ok, problemsFromZod, type Result } from '../model';
 import { deleteLocalPlan, persistLocally } from './localPersistence';
 import { PlanDocument } from './planDocument';

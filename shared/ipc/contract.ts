@@ -2,7 +2,7 @@
  * The IPC contract: one zod schema per channel for the request and one for the response.
  * Main parses every request with it; the preload and the renderer take their types from it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { IPC_BRIDGE_METHODS, type IpcChannel, type IpcResult } from './channels';
 
 /** The largest plan file that crosses IPC: 64 MiB, far above any real plan, low enough to refuse junk. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { edgeIdSchema, nodeIdSchema, personaIdSchema, recordIdSchema } from './ids';
 
 // Every schema is strict: an unknown field is refused, never silently dropped, so a typo in

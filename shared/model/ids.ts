@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An entity id: short, printable, no whitespace, so it survives markdown, URLs and file names. */
 export const idSchema = z
