@@ -29,15 +29,34 @@ const isListedRecord = (value: unknown): value is ListedRecord =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string';
 
 /**
- * A record list: a Y.Array holding one Y.Map per record. Kept as one JSON array, two people
- * adding an item to the same list at once would each write the whole array, and one of the
- * two items would be lost; as a Y.Array both inserts land, and edits to different fields of
- * one record both stay.
+ * A list field: a Y.Array holding one Y.Map per record (a record list, such as a session's
+ * action items) or one plain value per entry (a value list, such as its objectives). Kept as
+ * one JSON array, two people adding an item to the same list at once would each write the
+ * whole array, and one of the two items would be lost; as a Y.Array both inserts land, and
+ * edits to different fields of one record both stay.
  */
-function newRecordList(records: readonly unknown[]): Y.Array<Y.Map<unknown>> {
-  const list = new Y.Array<Y.Map<unknown>>();
-  list.push(records.filter(isListedRecord).map((r) => newEntityMap(r, [])));
+function newList(items: readonly unknown[]): Y.Array<unknown> {
+  const list = new Y.Array<unknown>();
+  if (items.some(isListedRecord)) list.push(items.filter(isListedRecord).map((r) => newEntityMap(r, [])));
+  else list.push([...items]);
   return list;
+}
+
+/**
+ * Brings a value list to `next` by the shortest edit that keeps the entries both share at
+ * its start and its end: adding, removing or rewording one entry touches that entry alone,
+ * so a teammate's concurrent change elsewhere in the list survives.
+ */
+function writeValueList(list: Y.Array<unknown>, next: readonly unknown[]): void {
+  const current = list.toArray();
+  let head = 0;
+  while (head < current.length && head < next.length && sameJson(current[head], next[head])) head++;
+  let tail = 0;
+  while (tail < current.length - head && tail < next.length - head && sameJson(current[current.length - 1 - tail], next[next.length - 1 - tail])) tail++;
+  const removed = current.length - head - tail;
+  if (removed > 0) list.delete(head, removed);
+  const added = next.slice(head, next.length - tail);
+  if (added.length > 0) list.insert(head, added);
 }
 
 /**
@@ -77,7 +96,7 @@ export function newEntityMap(fields: Readonly<Record<string, unknown>>, textFiel
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     if (textFields.includes(key) && typeof value === 'string') map.set(key, newYText(value));
-    else if (listFields.includes(key) && Array.isArray(value)) map.set(key, newRecordList(value));
+    else if (listFields.includes(key) && Array.isArray(value)) map.set(key, newList(value));
     else map.set(key, value);
     given.add(key);
   }
@@ -90,12 +109,13 @@ export function newEntityMap(fields: Readonly<Record<string, unknown>>, textFiel
   return map;
 }
 
-/** Brings the record list `key` of `map` to `records` (see writeRecordList). */
-export function writeListField(map: Y.Map<unknown>, key: string, records: readonly unknown[]): void {
+/** Brings the list field `key` of `map` to `items` (see writeRecordList and writeValueList). */
+export function writeListField(map: Y.Map<unknown>, key: string, items: readonly unknown[]): void {
   const current = map.get(key);
   // A list written before lists were Y.Arrays (a plain JSON array) becomes one now.
-  if (current instanceof Y.Array) writeRecordList(current, records);
-  else map.set(key, newRecordList(records));
+  if (!(current instanceof Y.Array)) map.set(key, newList(items));
+  else if (items.some(isListedRecord) || current.toArray().some((entry) => entry instanceof Y.Map)) writeRecordList(current, items);
+  else writeValueList(current, items);
 }
 
 /**

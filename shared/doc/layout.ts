@@ -38,15 +38,16 @@ export const TEXT_FIELDS: Readonly<Record<TableName | 'meta', readonly string[]>
 };
 
 /**
- * Fields of each table that are record lists: arrays of records with ids, stored as a Y.Array
- * of Y.Maps so that concurrent inserts and edits of different records all survive.
+ * Fields of each table that are lists teammates add to at the same time: stored as a Y.Array,
+ * of Y.Maps for records with ids (action items) or of plain values (objectives, escalations),
+ * so that concurrent inserts, removals and edits of different entries all survive.
  */
 export const LIST_FIELDS: Readonly<Record<TableName, readonly string[]>> = {
   personas: [],
   nodes: [],
   edges: [],
   handoffs: [],
-  sessions: ['actionItems'],
+  sessions: ['actionItems', 'objectives', 'escalations'],
   phases: [],
   baselines: [],
   retroNotes: [],

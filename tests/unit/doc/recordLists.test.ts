@@ -111,3 +111,44 @@ describe('session action items as a record list', () => {
     expect(snapshot.personas.size).toBe(2);
   });
 });
+
+// Its objectives and escalations are value lists: one Y.Array entry per line of text.
+describe('session objectives and escalations as value lists', () => {
+  function meeting() {
+    const { doc: alice, c } = newPlan('alice');
+    const session = must(c.addSession({ date: '2025-03-05', type: 'planning', objectives: ['Agree the API contract', 'Split the workstreams'] }));
+    return { alice, bob: replicaOf(alice, 'bob'), session };
+  }
+  const sessionOf = (doc: PlanDocument, id: string) => doc.getSnapshot().sessions.get(id);
+  const objectivesOf = (doc: PlanDocument, id: string) => sessionOf(doc, id)?.objectives ?? [];
+
+  it('two teammates adding an objective at once both keep it, in the same order on both', () => {
+    const { alice, bob, session } = meeting();
+    must(alice.commands.updateSession(session, { objectives: [...objectivesOf(alice, session), 'Name the QA owner'] }));
+    must(bob.commands.updateSession(session, { objectives: [...objectivesOf(bob, session), 'Book the demo'] }));
+    syncAll(alice, bob);
+    const objectives = objectivesOf(alice, session);
+    expect(objectives.slice(0, 2)).toEqual(['Agree the API contract', 'Split the workstreams']);
+    expect([...objectives.slice(2)].sort()).toEqual(['Book the demo', 'Name the QA owner']);
+    expect(objectivesOf(bob, session)).toEqual(objectives);
+  });
+
+  it('rewording one objective, removing another and raising an escalation, apart, keeps all three changes', () => {
+    const { alice, bob, session } = meeting();
+    must(alice.commands.updateSession(session, { objectives: ['Agree the API contract by Friday', 'Split the workstreams'] }));
+    must(bob.commands.updateSession(session, { objectives: ['Agree the API contract'], escalations: ['The staging cluster is down'] }));
+    syncAll(alice, bob);
+    expect(sessionOf(alice, session)).toMatchObject({ objectives: ['Agree the API contract by Friday'], escalations: ['The staging cluster is down'] });
+    expect(sessionOf(bob, session)).toEqual(sessionOf(alice, session));
+  });
+
+  it('escalations written by an older Baton (one JSON array) read the same, and the next edit keeps every one', () => {
+    const { alice, session } = meeting();
+    const entity = alice.ydoc.getMap('sessions').get(session) as Y.Map<unknown>;
+    alice.ydoc.transact(() => entity.set('escalations', ['The staging cluster is down']));
+    expect(sessionOf(alice, session)?.escalations).toEqual(['The staging cluster is down']);
+    must(alice.commands.updateSession(session, { escalations: ['The staging cluster is down', 'No design review slot'] }));
+    expect(sessionOf(alice, session)?.escalations).toEqual(['The staging cluster is down', 'No design review slot']);
+    expect(entity.get('escalations')).toBeInstanceOf(Y.Array);
+  });
+});
