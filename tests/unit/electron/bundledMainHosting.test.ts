@@ -1,5 +1,5 @@
 /**
- * The bundled main (esbuild, as electron/bundle.mjs builds it) run by plain Node against a
+ * The bundled main (esbuild, as electron/bundle.ts builds it) run by plain Node against a
  * fake `electron`: "Host on this computer" must work from the bundle too (Hocuspocus, ws
  * and bonjour-service inside one CJS file), and quitting must stop the session. LAN
  * discovery is not called here: it would multicast on the real network.

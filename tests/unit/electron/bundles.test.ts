@@ -1,5 +1,5 @@
 /**
- * Bundles main and preload the way electron/bundle.mjs does (in memory) and checks what the
+ * Bundles main and preload the way electron/bundle.ts does (in memory) and checks what the
  * bundles still `require` at run time: the sandboxed preload can load only `electron`, and
  * main must not depend on anything outside the bundle but Electron and Node's built-ins.
  */

@@ -96,7 +96,7 @@ describe('electron-builder.yml', () => {
     expect(config.files.some((p: string) => /^!.*\*\.map$/.test(p))).toBe(true);
     expect(config.extraMetadata.main).toBe('dist/electron/main.cjs');
     // The bundler must write main where the packaged app will look for it.
-    expect(readFileSync(path.join(ROOT, 'electron/bundle.mjs'), 'utf8')).toContain(`outfile: '${config.extraMetadata.main}'`);
+    expect(readFileSync(path.join(ROOT, 'electron/bundle.ts'), 'utf8')).toContain(`outfile: '${config.extraMetadata.main}'`);
   });
 });
 
