@@ -39,8 +39,9 @@ export const TEXT_FIELDS: Readonly<Record<TableName | 'meta', readonly string[]>
 
 /**
  * Fields of each table that are lists teammates add to at the same time: stored as a Y.Array,
- * of Y.Maps for records with ids (action items) or of plain values (objectives, escalations),
- * so that concurrent inserts, removals and edits of different entries all survive.
+ * of Y.Maps for records with ids (action items) or of plain values (objectives, escalations,
+ * a phase's deliverables), so that concurrent inserts, removals and edits of different
+ * entries all survive.
  */
 export const LIST_FIELDS: Readonly<Record<TableName, readonly string[]>> = {
   personas: [],
@@ -48,7 +49,7 @@ export const LIST_FIELDS: Readonly<Record<TableName, readonly string[]>> = {
   edges: [],
   handoffs: [],
   sessions: ['actionItems', 'objectives', 'escalations'],
-  phases: [],
+  phases: ['deliverables', 'checkpoints', 'triggers'],
   baselines: [],
   retroNotes: [],
   retroVotes: [],

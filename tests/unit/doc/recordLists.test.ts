@@ -152,3 +152,20 @@ describe('session objectives and escalations as value lists', () => {
     expect(entity.get('escalations')).toBeInstanceOf(Y.Array);
   });
 });
+
+describe("a phase's deliverables, checkpoints and triggers as value lists", () => {
+  it('two teammates adding a deliverable and a checkpoint to one phase at once keep all of them', () => {
+    const { doc: alice, c } = newPlan('alice');
+    const phase = must(c.addPhase({ name: 'Foundation', deliverables: ['Message queue'], checkpoints: ['Schema review'] }));
+    const bob = replicaOf(alice, 'bob');
+    const phaseOf = (doc: PlanDocument) => doc.getSnapshot().phases.get(phase);
+    must(alice.commands.updatePhase(phase, { deliverables: [...(phaseOf(alice)?.deliverables ?? []), 'Presence service'] }));
+    must(bob.commands.updatePhase(phase, { deliverables: [...(phaseOf(bob)?.deliverables ?? []), 'Load-test rig'], checkpoints: ['Schema review', 'Security sign-off'] }));
+    syncAll(alice, bob);
+    const merged = phaseOf(alice);
+    expect(merged?.deliverables?.[0]).toBe('Message queue');
+    expect([...(merged?.deliverables ?? []).slice(1)].sort()).toEqual(['Load-test rig', 'Presence service']);
+    expect(merged?.checkpoints).toEqual(['Schema review', 'Security sign-off']);
+    expect(phaseOf(bob)).toEqual(merged);
+  });
+});
