@@ -20,7 +20,7 @@ const common: BuildOptions = {
   external: ['electron'],
 };
 
-// ELK (3 MB of the CLI's 5.2 MB) lays out imported plans only; kept in a file of its own,
+// ELK (3 MB, more than the rest of the CLI) lays out imported plans only; kept in a file of its own,
 // it is compiled when a layout needs it instead of at every start of `baton`.
 const elkApart: Plugin = {
   name: 'elk-apart',
