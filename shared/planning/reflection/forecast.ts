@@ -29,8 +29,10 @@ export function forecastFinish(forecast: Forecast, id: string): number | undefin
 /**
  * The critical path method run over facts: a done task sits where it started and finished;
  * a running task finishes once its estimate minus the time it has been in flight is spent
- * from `asOf` on; a task not started starts at `asOf` or when its prerequisites finish,
- * whichever is later, and takes its estimate as it stood at `asOf`. Milestones and gates
+ * from `asOf` on; a task not started starts at `openFrom` or when its prerequisites finish,
+ * whichever is later, and takes its estimate as it stood at `asOf`. `openFrom` is `asOf`,
+ * except that evidence as of a whole day leaves that day open to work not started yet (set a
+ * baseline in the morning and its tasks can still start today, not one day late). Milestones and gates
  * take no time. The chain follows, from the last finish back, the prerequisite that finished
  * last before each item.
  */
@@ -40,6 +42,7 @@ export function forecastSchedule(
   histories: ReadonlyMap<string, TaskHistory>,
   anchorMs: number,
   asOfMs: number,
+  openFromMs = asOfMs,
 ): Forecast {
   const { items } = schedule;
   const count = items.length;
@@ -59,6 +62,7 @@ export function forecastSchedule(
 
   const offset = (ms: number) => workingDaysBetweenTimes(anchorMs, ms);
   const now = offset(asOfMs);
+  const open = offset(openFromMs);
   const start = new Float64Array(count);
   const finish = new Float64Array(count);
   const driver = new Int32Array(count).fill(-1);
@@ -102,9 +106,9 @@ export function forecastSchedule(
       f = now + Math.max(0, duration - history.inFlightDays);
     } else {
       final = false;
-      s = Math.max(ready, now);
+      s = Math.max(ready, open);
       f = s + duration;
-      if (latest < now) by = -1; // it waits for asOf, not for a prerequisite
+      if (latest < open) by = -1; // it waits for asOf, not for a prerequisite
     }
     start[i] = s;
     finish[i] = f;

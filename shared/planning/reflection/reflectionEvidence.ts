@@ -347,7 +347,8 @@ export function reflectionEvidence(snapshot: PlanSnapshot, options: ReflectionOp
   let forecastNote: EvidenceNote | null = null;
   if (!schedule.ok) forecastNote = { code: 'cycle', message: 'the plan has a dependency cycle, so there is no schedule to forecast' };
   else if (!anchor) forecastNote = { code: 'no-start', message: 'no timeline start and no work started yet: nothing to count the days from' };
-  else forecast = forecastSchedule(snapshot, schedule, histories, anchorMs, asOfMs);
+  // A whole day's start (whenMs without endOfDay); for a date-time, the moment itself.
+  else forecast = forecastSchedule(snapshot, schedule, histories, anchorMs, asOfMs, whenMs(options.asOf));
 
   const tasks: TaskEvidence[] = [];
   const workstreams = new Map<string | null, GroupTotals>();

@@ -155,6 +155,16 @@ describe('baselines and forecasts at the edges', () => {
     expect(e.adherence).toMatchObject({ plannedValueDays: 0.5, earnedValueDays: 0, percent: -100, dueByNow: 0 });
   });
 
+  it('as of a whole day (the Reflection view’s today), work not started may still start that day: no slip on the day the baseline was set', () => {
+    const snapshot = planWith({ tasks: [{ id: 'a', estimate: 2 }] }, []);
+    const sameDay = reflectionEvidence(snapshot, { asOf: '2025-03-03', baseline });
+    // The day's events count to its end (day 1), but a's start is the day's start, as the baseline planned.
+    expect(sameDay.forecast).toMatchObject({ anchor: { from: 'baseline-taken' }, asOfDay: 1, projectDays: 2 });
+    expect(sameDay.slip).toMatchObject({ days: 0, percent: 0, chain: [{ id: 'a', forecastFinish: 2, baselineFinish: 2, slipDays: 0 }] });
+    // A day later, still not started: that day is lost.
+    expect(reflectionEvidence(snapshot, { asOf: '2025-03-04', baseline }).slip).toMatchObject({ days: 1, forecastDays: 3 });
+  });
+
   it('all done: the length is final, what happened', () => {
     const snapshot = planWith({ tasks: [{ id: 'a', estimate: 2 }], meta: { timelineStart: '2025-03-03' } }, [
       status('2025-03-03T00:00:00Z', 'a', 'todo', 'active'),
