@@ -23,8 +23,8 @@ import {
   type TableName,
 } from '../model';
 import { findPath } from '../planning/graph';
-import { newEntityMap, readFields, writeFields } from './entityCodec';
-import { INTERNAL_META_KEYS, LIST_FIELDS, TEXT_FIELDS, type PlanTypes } from './layout';
+import { newEntityMap, readFields, removeFromList, writeFields } from './entityCodec';
+import { INTERNAL_META_KEYS, listFieldsOf, TEXT_FIELDS, type PlanTypes } from './layout';
 import { createRetrospectiveCommands } from './retrospectiveCommands';
 import { newYText, setYText } from './ytext';
 
@@ -142,13 +142,13 @@ export function createCommands(ctx: CommandContext) {
   }
 
   function insert(table: TableName, record: { id: string }): void {
-    types.tables[table].set(record.id, newEntityMap(record as Record<string, unknown>, TEXT_FIELDS[table], LIST_FIELDS[table]));
+    types.tables[table].set(record.id, newEntityMap(record as Record<string, unknown>, TEXT_FIELDS[table], listFieldsOf(table, record as Record<string, unknown>)));
   }
 
   function update(table: TableName, id: string, patch: Readonly<Record<string, unknown>>): Result<void> {
     const r = patchedRecord<Record<string, unknown>>(table, id, patch);
     if (!r.ok) return r;
-    write(() => writeFields(r.value.map, r.value.next, TEXT_FIELDS[table], LIST_FIELDS[table]));
+    write(() => writeFields(r.value.map, r.value.next, TEXT_FIELDS[table], listFieldsOf(table, r.value.next)));
     return ok(undefined);
   }
 
@@ -243,11 +243,10 @@ export function createCommands(ctx: CommandContext) {
         types.tables.personas.delete(id);
         for (const node of types.tables.nodes.values()) {
           for (const f of NODE_PERSONA_FIELDS) if (node.get(f) === id) node.delete(f);
-          for (const f of NODE_PERSONA_LISTS) {
-            const list = node.get(f);
-            if (Array.isArray(list) && list.includes(id)) node.set(f, list.filter((p) => p !== id));
-          }
+          for (const f of NODE_PERSONA_LISTS) removeFromList(node, f, id);
         }
+        for (const session of types.tables.sessions.values()) removeFromList(session, 'participants', id);
+        for (const phase of types.tables.phases.values()) removeFromList(phase, 'agents', id);
         for (const [hid, h] of types.tables.handoffs.entries()) if (h.get('from') === id || h.get('to') === id) types.tables.handoffs.delete(hid);
       });
       return ok(undefined);

@@ -119,6 +119,20 @@ export function writeListField(map: Y.Map<unknown>, key: string, items: readonly
 }
 
 /**
+ * Takes every `value` out of the list field `key` of `map`, entry by entry in a Y.Array (so
+ * a teammate's concurrent addition to the list survives), or as a new array in a list kept
+ * as plain JSON by an older Baton.
+ */
+export function removeFromList(map: Y.Map<unknown>, key: string, value: unknown): void {
+  const list = map.get(key);
+  if (list instanceof Y.Array) {
+    for (let i = list.length - 1; i >= 0; i--) if (list.get(i) === value) list.delete(i, 1);
+  } else if (Array.isArray(list) && list.includes(value)) {
+    map.set(key, list.filter((entry) => entry !== value));
+  }
+}
+
+/**
  * Brings `map` to `next`: only fields whose value differs are written, texts and record
  * lists are edited in place, and fields absent from `next` are deleted. Writing unchanged
  * fields would create needless conflicts with teammates editing the same entity.

@@ -5,6 +5,7 @@ import {
   PLAN_META_TEXT_FIELDS,
   REFLECTION_SECTIONS,
   SESSION_TEXT_FIELDS,
+  type NodeKind,
   type TableName,
 } from '../model';
 
@@ -40,20 +41,43 @@ export const TEXT_FIELDS: Readonly<Record<TableName | 'meta', readonly string[]>
 /**
  * Fields of each table that are lists teammates add to at the same time: stored as a Y.Array,
  * of Y.Maps for records with ids (action items) or of plain values (objectives, escalations,
- * a phase's deliverables), so that concurrent inserts, removals and edits of different
- * entries all survive.
+ * a phase's deliverables, a session's participants), so that concurrent inserts, removals and
+ * edits of different entries all survive. Nodes have theirs by kind (NODE_LIST_FIELDS).
  */
-export const LIST_FIELDS: Readonly<Record<TableName, readonly string[]>> = {
+export const LIST_FIELDS: Readonly<Record<Exclude<TableName, 'nodes'>, readonly string[]>> = {
   personas: [],
-  nodes: [],
   edges: [],
   handoffs: [],
-  sessions: ['actionItems', 'objectives', 'escalations'],
-  phases: ['deliverables', 'checkpoints', 'triggers'],
+  sessions: ['actionItems', 'objectives', 'escalations', 'participants'],
+  phases: ['deliverables', 'checkpoints', 'triggers', 'agents'],
   baselines: [],
   retroNotes: [],
   retroVotes: [],
 };
+
+/**
+ * The list fields of each kind of node. By kind, not for all nodes: every list field gets an
+ * empty Y.Array up front, and 5,000 tasks with arrays they never use would weigh on every
+ * plan's load for nothing.
+ */
+export const NODE_LIST_FIELDS: Readonly<Record<NodeKind, readonly string[]>> = {
+  feature: [],
+  workstream: ['support', 'deliverables'],
+  task: [],
+  milestone: ['criteria'],
+  gate: ['criteria'],
+  risk: [],
+  decision: ['positions'],
+  artifact: ['usedBy'],
+};
+
+const NO_LISTS: readonly string[] = [];
+
+/** The list fields of one record of `table` (a node's depend on its kind). */
+export function listFieldsOf(table: TableName, record: Readonly<Record<string, unknown>>): readonly string[] {
+  if (table !== 'nodes') return LIST_FIELDS[table];
+  return Object.hasOwn(NODE_LIST_FIELDS, record.kind as string) ? NODE_LIST_FIELDS[record.kind as NodeKind] : NO_LISTS;
+}
 
 /** Key in `meta` holding the layout version the migrations bring a document up to. */
 export const SCHEMA_VERSION_KEY = 'schemaVersion';

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { PlanJson, TableName } from '../model';
 import { newEntityMap } from './entityCodec';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
-import { createSharedTexts, LIST_FIELDS, PLAN_ID_KEY, SCHEMA_VERSION_KEY, TEXT_FIELDS, planTypes } from './layout';
+import { createSharedTexts, listFieldsOf, PLAN_ID_KEY, SCHEMA_VERSION_KEY, TEXT_FIELDS, planTypes } from './layout';
 import { LOAD_ORIGIN } from './origins';
 import { newYText } from './ytext';
 
@@ -34,7 +34,7 @@ export function loadPlanJson(doc: Y.Doc, plan: PlanJson, origin: unknown = LOAD_
       retroVotes: plan.retroVotes ?? [],
     };
     for (const [name, records] of Object.entries(tables) as [TableName, readonly { id: string }[]][]) {
-      for (const record of records) types.tables[name].set(record.id, newEntityMap(record as Record<string, unknown>, TEXT_FIELDS[name], LIST_FIELDS[name]));
+      for (const record of records) types.tables[name].set(record.id, newEntityMap(record as Record<string, unknown>, TEXT_FIELDS[name], listFieldsOf(name, record as Record<string, unknown>)));
     }
     if (plan.broadcasts?.length) types.broadcasts.push(plan.broadcasts.map((b) => Object.freeze(structuredClone(b))));
     if (plan.activity?.length) types.activity.push(plan.activity.map((a) => Object.freeze(structuredClone(a))));

@@ -55,8 +55,12 @@ describe('personas', () => {
     const { doc, c } = teamPlan();
     must(c.addHandoff({ id: 'h1', task: 'b', from: 'designer', to: 'dev' }));
     must(c.addHandoff({ id: 'h2', task: 'c', from: 'qa', to: 'dev' }));
+    const session = must(c.addSession({ date: '2025-03-05', type: 'review', participants: ['designer', 'dev'] }));
+    const phase = must(c.addPhase({ name: 'Foundation', agents: ['qa', 'designer'] }));
     must(c.removePersona('designer'));
     const s = doc.getSnapshot();
+    expect(s.sessions.get(session)?.participants).toEqual(['dev']);
+    expect(s.phases.get(phase)?.agents).toEqual(['qa']);
     expect(s.personas.has('designer')).toBe(false);
     expect(task(s.nodes.get('b')).owner).toBeUndefined();
     expect(s.nodes.get('ws')).toMatchObject({ lead: 'dev', support: ['qa'] });

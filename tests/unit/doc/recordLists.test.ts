@@ -169,3 +169,70 @@ describe("a phase's deliverables, checkpoints and triggers as value lists", () =
     expect(phaseOf(bob)).toEqual(merged);
   });
 });
+
+// Nodes have list fields by kind: a workstream's support and deliverables, a milestone's or
+// gate's criteria, a decision's positions, an artifact's users.
+describe('node lists by kind, and a session’s participants', () => {
+  function planWithWorkstream() {
+    const { doc: alice, c } = newPlan('alice');
+    for (const [id, name] of [['dev', 'Developer'], ['qa', 'QA Engineer'], ['ops', 'DevOps']] as const) must(c.addPersona({ id, name, kind: 'human' }));
+    const ws = must(c.addNode({ kind: 'workstream', title: 'Realtime API', deliverables: ['Presence service'] }));
+    const gate = must(c.addNode({ kind: 'gate', title: 'Release gate', criteria: [{ text: 'Load test passes' }, { text: 'Security review' }] }));
+    const task = must(c.addNode({ kind: 'task', title: 'Write the schema', parent: ws }));
+    const session = must(c.addSession({ date: '2025-03-05', type: 'planning', participants: ['dev'] }));
+    return { alice, bob: replicaOf(alice, 'bob'), ws, gate, task, session };
+  }
+  const nodeOf = (doc: PlanDocument, id: string) => doc.getSnapshot().nodes.get(id) as Record<string, unknown> | undefined;
+  const listOf = (doc: PlanDocument, id: string, field: string) => (nodeOf(doc, id)?.[field] as unknown[] | undefined) ?? [];
+
+  it('two teammates adding a deliverable and a supporting persona to one workstream at once keep all of them', () => {
+    const { alice, bob, ws } = planWithWorkstream();
+    must(alice.commands.updateNode(ws, { deliverables: [...(listOf(alice, ws, 'deliverables') as string[]), 'Cursor sync'], support: ['qa'] }));
+    must(bob.commands.updateNode(ws, { deliverables: [...(listOf(bob, ws, 'deliverables') as string[]), 'Rate limiter'], support: ['ops'] }));
+    syncAll(alice, bob);
+    const deliverables = listOf(alice, ws, 'deliverables') as string[];
+    expect(deliverables[0]).toBe('Presence service');
+    expect([...deliverables.slice(1)].sort()).toEqual(['Cursor sync', 'Rate limiter']);
+    expect([...(listOf(alice, ws, 'support') as string[])].sort()).toEqual(['ops', 'qa']);
+    expect(nodeOf(bob, ws)).toEqual(nodeOf(alice, ws));
+  });
+
+  it("ticking one of a gate's criteria while a teammate adds another keeps both", () => {
+    const { alice, bob, gate } = planWithWorkstream();
+    must(alice.commands.updateNode(gate, { criteria: [{ text: 'Load test passes', done: true }, { text: 'Security review' }] }));
+    must(bob.commands.updateNode(gate, { criteria: [...(listOf(bob, gate, 'criteria') as { text: string }[]), { text: 'Runbook written' }] }));
+    syncAll(alice, bob);
+    expect(listOf(alice, gate, 'criteria')).toEqual([{ text: 'Load test passes', done: true }, { text: 'Security review' }, { text: 'Runbook written' }]);
+    expect(listOf(bob, gate, 'criteria')).toEqual(listOf(alice, gate, 'criteria'));
+  });
+
+  it('two teammates joining one session at once are both participants', () => {
+    const { alice, bob, session } = planWithWorkstream();
+    const participantsOf = (doc: PlanDocument) => doc.getSnapshot().sessions.get(session)?.participants ?? [];
+    must(alice.commands.updateSession(session, { participants: [...participantsOf(alice), 'qa'] }));
+    must(bob.commands.updateSession(session, { participants: [...participantsOf(bob), 'ops'] }));
+    syncAll(alice, bob);
+    expect(participantsOf(alice)[0]).toBe('dev');
+    expect([...participantsOf(alice).slice(1)].sort()).toEqual(['ops', 'qa']);
+    expect(participantsOf(bob)).toEqual(participantsOf(alice));
+  });
+
+  it('a task carries no lists it never uses; a workstream has its empty lists from the start', () => {
+    const { alice, ws, task } = planWithWorkstream();
+    const entity = (id: string) => alice.ydoc.getMap('nodes').get(id) as Y.Map<unknown>;
+    expect([...entity(task).values()].some((v) => v instanceof Y.Array)).toBe(false);
+    expect(entity(ws).get('support')).toBeInstanceOf(Y.Array);
+    // Empty lists do not show in the snapshot.
+    expect(nodeOf(alice, ws)).not.toHaveProperty('support');
+  });
+
+  it('deliverables written by an older Baton (one JSON array) read the same, and the next edit makes them a list', () => {
+    const { alice, ws } = planWithWorkstream();
+    const entity = alice.ydoc.getMap('nodes').get(ws) as Y.Map<unknown>;
+    alice.ydoc.transact(() => entity.set('deliverables', ['Presence service', 'Cursor sync']));
+    expect(listOf(alice, ws, 'deliverables')).toEqual(['Presence service', 'Cursor sync']);
+    must(alice.commands.updateNode(ws, { deliverables: ['Presence service', 'Cursor sync', 'Rate limiter'] }));
+    expect(listOf(alice, ws, 'deliverables')).toEqual(['Presence service', 'Cursor sync', 'Rate limiter']);
+    expect(entity.get('deliverables')).toBeInstanceOf(Y.Array);
+  });
+});
