@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBatonServe, type BatonServe } from './support/batonServe';
-import { launchBrowser, type TestBrowser } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { shareAndJoin } from './support/shareAndJoin';
+import { exportPreview, useServeAndTwoBrowsers } from './support/useServeAndTwoBrowsers';
 
 // Two teammates run a retrospective on one `baton serve`: notes, votes and groups show on the
 // other side live; the top-voted note becomes a task; the export holds both teammates' notes.
@@ -21,34 +20,11 @@ async function addNote(page: Page, name: 'Went well' | 'To improve' | 'Ideas', t
   await note(page, text).waitFor();
 }
 
-/** The Export dialog's preview of the plan in one format. */
-async function exportPreview(page: Page, format: string): Promise<string> {
-  await page.getByRole('tab', { name: 'Canvas' }).click();
-  await page.getByRole('button', { name: 'Export plan' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export plan' });
-  await dialog.getByLabel('Format').selectOption(format);
-  const preview = dialog.getByLabel('Export preview');
-  await expect.poll(() => preview.inputValue()).not.toBe('');
-  const text = await preview.inputValue();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  return text;
-}
-
 describe('a retrospective with two teammates on one baton serve', () => {
-  let server: BatonServe;
-  let alice: TestBrowser;
-  let bob: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startBatonServe();
-    [alice, bob] = await Promise.all([launchBrowser(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await Promise.all([alice?.close(), bob?.close()]);
-    await server?.stop();
-  });
+  const team = useServeAndTwoBrowsers();
 
   it('notes, votes and groups live both ways; the top note becomes a task; baseline slip follows an estimate', async () => {
+    const { server, alice, bob } = team;
     const a = await alice.newPage();
     await a.goto(server.url);
     await a.getByRole('button', { name: 'New from example' }).click();

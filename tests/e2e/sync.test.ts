@@ -1,21 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBatonServe, type BatonServe } from './support/batonServe';
-import { launchBrowser, type TestBrowser } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { shareAndJoin } from './support/shareAndJoin';
+import { exportPreview, useServeAndTwoBrowsers } from './support/useServeAndTwoBrowsers';
 
 const taskTitles = (page: Page) => page.locator('.plan-node--task .plan-node__title').allTextContents().then((t) => t.sort());
 
 /** The plan as interchange JSON, read from the Export dialog's preview. */
-async function planJson(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Export plan' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export plan' });
-  await dialog.getByLabel('Format').selectOption('json');
-  await expect.poll(() => dialog.getByLabel('Export preview').inputValue()).toContain('"format": "baton-plan"');
-  const json = await dialog.getByLabel('Export preview').inputValue();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  return json;
-}
+const planJson = (page: Page) => exportPreview(page, 'json');
 
 async function addTask(page: Page, title: string): Promise<void> {
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
@@ -27,20 +18,10 @@ async function addTask(page: Page, title: string): Promise<void> {
 }
 
 describe('two teammates on one baton serve', () => {
-  let server: BatonServe;
-  let alice: TestBrowser;
-  let bob: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startBatonServe();
-    [alice, bob] = await Promise.all([launchBrowser(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await Promise.all([alice?.close(), bob?.close()]);
-    await server?.stop();
-  });
+  const team = useServeAndTwoBrowsers();
 
   it('share, join, live edits both ways, offline edits merge, presence shows the other', async () => {
+    const { server, alice, bob } = team;
     const a = await alice.newPage();
     await a.goto(server.url);
     await a.getByLabel('New plan').fill('Shared launch plan');
@@ -98,6 +79,7 @@ describe('two teammates on one baton serve', () => {
   });
 
   it('refuses a wrong token: the plan stays local and says not authorized', async () => {
+    const { server, alice } = team;
     await alice.context.setOffline(false);
     const page = await alice.newPage();
     await page.goto(server.url);
