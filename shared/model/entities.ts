@@ -15,6 +15,17 @@ const collaborativeText = () =>
   text()
     .transform((v) => (v === '' ? undefined : v))
     .optional();
+/**
+ * A list field (a Y.Array in the document, see shared/doc/layout.ts). Empty is the same as
+ * absent, as for collaborative texts: the document reads an empty list as none, so the plan
+ * has one form either way and JSON -> plan -> JSON gives back what went in.
+ */
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .transform((v) => (v.length ? v : undefined))
+    .optional();
+const line = () => z.string().min(1).max(2000);
 const title = z.string().min(1, 'expected a non-empty title').max(500, 'expected at most 500 characters');
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -80,10 +91,10 @@ export const workstreamNodeSchema = z.strictObject({
   ...nodeBase,
   kind: z.literal('workstream'),
   lead: personaIdSchema.optional(),
-  support: z.array(personaIdSchema).optional(),
+  support: list(personaIdSchema),
   startWeek: z.number().int().min(1).max(520).optional(),
   endWeek: z.number().int().min(1).max(520).optional(),
-  deliverables: z.array(z.string().min(1).max(2000)).optional(),
+  deliverables: list(line()),
 });
 /** A task or component: the unit that is owned, estimated and scheduled. */
 export const taskNodeSchema = z.strictObject({
@@ -101,14 +112,14 @@ export const milestoneNodeSchema = z.strictObject({
   ...nodeBase,
   kind: z.literal('milestone'),
   due: isoDateSchema.optional(),
-  criteria: z.array(checklistItemSchema).optional(),
+  criteria: list(checklistItemSchema),
 });
 /** A quality gate with its criteria and what happens on pass or fail. */
 export const gateNodeSchema = z.strictObject({
   ...nodeBase,
   kind: z.literal('gate'),
   trigger: text(2000).optional(),
-  criteria: z.array(checklistItemSchema).optional(),
+  criteria: list(checklistItemSchema),
   responsible: personaIdSchema.optional(),
   passAction: text(2000).optional(),
   failAction: text(2000).optional(),
@@ -131,7 +142,7 @@ export const decisionNodeSchema = z.strictObject({
   rationale: collaborativeText(),
   impact: text(2000).optional(),
   owner: personaIdSchema.optional(),
-  positions: z.array(z.string().min(1).max(2000)).optional(),
+  positions: list(line()),
   session: recordIdSchema.optional(),
 });
 /** A shared artifact or contract between personas. */
@@ -140,7 +151,7 @@ export const artifactNodeSchema = z.strictObject({
   kind: z.literal('artifact'),
   contract: z.boolean().optional(),
   createdBy: personaIdSchema.optional(),
-  usedBy: z.array(personaIdSchema).optional(),
+  usedBy: list(personaIdSchema),
   status: z.enum(['draft', 'proposed', 'agreed', 'changed', 'retired']).optional(),
 });
 
@@ -208,10 +219,10 @@ export const coordinationSessionSchema = z.strictObject({
   id: recordIdSchema,
   date: whenSchema,
   type: z.enum(['planning', 'handoff', 'review', 'problem-solving']),
-  participants: z.array(personaIdSchema).optional(),
-  objectives: z.array(z.string().min(1).max(2000)).optional(),
-  actionItems: z.array(actionItemSchema).optional(),
-  escalations: z.array(z.string().min(1).max(2000)).optional(),
+  participants: list(personaIdSchema),
+  objectives: list(line()),
+  actionItems: list(actionItemSchema),
+  escalations: list(line()),
   nextPoint: z
     .strictObject({
       when: whenSchema.optional(),
@@ -230,10 +241,10 @@ export const phaseSchema = z.strictObject({
   name: z.string().min(1).max(500),
   order: z.number().int().min(0).optional(),
   duration: text(200).optional(),
-  agents: z.array(personaIdSchema).optional(),
-  deliverables: z.array(z.string().min(1).max(2000)).optional(),
-  checkpoints: z.array(z.string().min(1).max(2000)).optional(),
-  triggers: z.array(z.string().min(1).max(2000)).optional(),
+  agents: list(personaIdSchema),
+  deliverables: list(line()),
+  checkpoints: list(line()),
+  triggers: list(line()),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 

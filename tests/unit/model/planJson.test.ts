@@ -113,6 +113,23 @@ describe('interchange JSON round trip', () => {
     expect(Object.keys(toPlanJson(alice.getSnapshot()).playbook ?? {})).toEqual(['communication', 'review']);
   });
 
+  it('an empty list is no list, as an empty text is no text: a plan with empty lists makes the same trip as one without', () => {
+    type Loose = { nodes: Record<string, unknown>[]; sessions?: Record<string, unknown>[] };
+    const withoutLists = structuredClone(FIXTURE) as unknown as Loose;
+    const ws = withoutLists.nodes.find((n) => n.kind === 'workstream')!;
+    const milestone = withoutLists.nodes.find((n) => n.kind === 'milestone')!;
+    for (const field of ['support', 'deliverables']) delete ws[field];
+    delete milestone.criteria;
+    withoutLists.sessions = [...(withoutLists.sessions ?? []), { id: 'empty-session', date: '2025-03-05', type: 'review' }];
+    const withEmptyLists = structuredClone(withoutLists);
+    Object.assign(withEmptyLists.nodes.find((n) => n.id === ws.id)!, { support: [], deliverables: [] });
+    Object.assign(withEmptyLists.nodes.find((n) => n.id === milestone.id)!, { criteria: [] });
+    Object.assign(withEmptyLists.sessions!.at(-1)!, { participants: [], objectives: [], actionItems: [], escalations: [] });
+    const parsed = parseOrThrow(JSON.stringify(withEmptyLists));
+    expect(parsed).toEqual(parseOrThrow(JSON.stringify(withoutLists)));
+    expect(throughDocument(parsed).json).toEqual(tablesSorted(parsed));
+  });
+
   it('property: any small valid plan survives the trip through a document unchanged', () => {
     const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/);
     const planArb = fc
