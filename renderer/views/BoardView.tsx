@@ -20,7 +20,10 @@ interface Lane {
   readonly count: number;
 }
 
-/** Kanban: a swimlane per workstream, a column per status; dragging a card changes its status. */
+/**
+ * Kanban: a swimlane per workstream, a column per status; dragging a card changes its status,
+ * and so do the arrow keys on a focused card (left and right: the column before or after).
+ */
 export function BoardView() {
   const { snapshot, plan, analysis } = usePlan();
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +47,8 @@ export function BoardView() {
 
   const rollups = useMemo(() => new Map(analysis.rollups.workstreams.map((w) => [w.id, w])), [analysis.rollups]);
   const scroller = useRef<HTMLDivElement>(null);
+  // The card moved by keyboard: it mounts afresh in its new column, and takes the focus there.
+  const focusAfterMove = useRef<string | null>(null);
   const virtual = useVirtualizer({
     count: lanes.length,
     getScrollElement: () => scroller.current,
@@ -56,6 +61,13 @@ export function BoardView() {
     if (task?.kind !== 'task' || taskStatus(task) === status) return;
     const result = plan.commands.updateNode(taskId, { status });
     setError(result.ok ? null : formatProblems(result.error));
+  }
+
+  function moveBy(taskId: string, from: TaskStatus, step: -1 | 1) {
+    const next = STATUSES[STATUSES.findIndex((s) => s.status === from) + step];
+    if (!next) return;
+    focusAfterMove.current = taskId;
+    moveTo(taskId, next.status);
   }
 
   return (
@@ -98,6 +110,8 @@ export function BoardView() {
                     personas={snapshot.personas}
                     blocked={analysis.blocking}
                     onDropTask={moveTo}
+                    onStepTask={moveBy}
+                    focusAfterMove={focusAfterMove}
                   />
                 ))}
               </section>
@@ -128,9 +142,11 @@ interface BoardColumnProps {
   readonly personas: ReturnType<typeof usePlan>['snapshot']['personas'];
   readonly blocked: ReturnType<typeof usePlan>['analysis']['blocking'];
   onDropTask(taskId: string, status: TaskStatus): void;
+  onStepTask(taskId: string, from: TaskStatus, step: -1 | 1): void;
+  readonly focusAfterMove: { current: string | null };
 }
 
-const BoardColumn = memo(function BoardColumn({ laneTitle, status, label, tasks, personas, blocked, onDropTask }: BoardColumnProps) {
+const BoardColumn = memo(function BoardColumn({ laneTitle, status, label, tasks, personas, blocked, onDropTask, onStepTask, focusAfterMove }: BoardColumnProps) {
   const [over, setOver] = useState(false);
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -161,7 +177,21 @@ const BoardColumn = memo(function BoardColumn({ laneTitle, status, label, tasks,
             role="listitem"
             className={`board__card${blocked.get(t.id)?.blocked ? ' board__card--blocked' : ''}`}
             draggable
+            tabIndex={0}
+            aria-keyshortcuts="ArrowLeft ArrowRight"
+            aria-description={`${label}. Left and right arrows move it to the column before or after.`}
             data-node-id={t.id}
+            ref={(el) => {
+              if (el && focusAfterMove.current === t.id) {
+                focusAfterMove.current = null;
+                el.focus();
+              }
+            }}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+              e.preventDefault();
+              onStepTask(t.id, status, e.key === 'ArrowLeft' ? -1 : 1);
+            }}
             style={owner ? { borderLeftColor: personaColour(owner) } : undefined}
             onDragStart={(e) => {
               e.dataTransfer.setData(DRAG_TYPE, t.id);

@@ -6,7 +6,7 @@ import { useWebAppAndBrowser } from './support/useWebAppAndBrowser';
 describe('matrix, board and timeline views', () => {
   const app = useWebAppAndBrowser();
 
-  it('renders the fixture plan in every view; a board drag changes status everywhere and undo restores it', async () => {
+  it('renders the fixture plan in every view; a board drag or arrow key changes status everywhere and undo restores it', async () => {
     const page = await app.openPage();
     const plan = new PlanPage(page);
     await plan.importFixture('realtime-collab.json');
@@ -43,6 +43,21 @@ describe('matrix, board and timeline views', () => {
     await expect.poll(() => plan.canvasNode('t-monitoring').locator('[data-status]').getAttribute('data-status')).toBe('todo');
     await plan.showView('Board');
     await expect.poll(() => plan.boardColumn('Core Infrastructure', 'To do').getByText('Monitoring and alerting').count()).toBe(1);
+
+    // The same move by keyboard: the right arrow takes the card one column on, and it keeps the focus.
+    const todoCard = plan.boardColumn('Core Infrastructure', 'To do').getByRole('listitem').filter({ hasText: 'Monitoring and alerting' });
+    await todoCard.focus();
+    await page.keyboard.press('ArrowLeft'); // no column before To do: nothing moves
+    await page.keyboard.press('ArrowRight');
+    const activeCard = plan.boardColumn('Core Infrastructure', 'Active').getByRole('listitem').filter({ hasText: 'Monitoring and alerting' });
+    await expect.poll(() => activeCard.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => plan.boardColumn('Core Infrastructure', 'Blocked').getByText('Monitoring and alerting').count()).toBe(1);
+    await plan.showView('Matrix');
+    await expect.poll(() => plan.matrixRow('Monitoring and alerting').getByRole('cell').nth(5).textContent()).toBe('blocked');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => plan.matrixRow('Monitoring and alerting').getByRole('cell').nth(5).textContent()).toBe('todo');
 
     // Timeline: a bar per scheduled item, critical ones marked, a today line (the plan has a start date).
     await plan.showView('Timeline');
