@@ -3,6 +3,7 @@ import type { NodePatch } from '../../shared/doc';
 import { formatProblems, personaColour, taskStatus, type Dependency, type NodeKind, type Persona, type PlanNode, type PlanSnapshot, type Result } from '../../shared/model';
 import { addWorkingDays, type PlanAnalysis } from '../../shared/planning';
 import { usePlan, useSelection } from '../app/planContext';
+import { DependenciesSection } from './DependenciesSection';
 import { CheckboxField } from './fields/CheckboxField';
 import { ChecklistField } from './fields/ChecklistField';
 import { ErrorText, Facts, keepKeysInside } from './fields/Field';
@@ -175,6 +176,7 @@ function NodeInspector({ node }: { node: PlanNode }) {
       </section>
       {(node.kind === 'task' || node.kind === 'milestone' || node.kind === 'gate') && <ScheduleFacts node={node} analysis={analysis} />}
       {node.kind === 'workstream' && <WorkstreamFacts id={node.id} analysis={analysis} />}
+      <DependenciesSection node={node} />
       {node.kind === 'task' && <HandoffsSection task={node} personas={personas} />}
       <section className="inspector__section inspector__actions">
         <button type="button" className="danger" onClick={remove}>

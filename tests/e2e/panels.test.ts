@@ -190,6 +190,16 @@ describe('inspector and personas panels', () => {
     await expect.poll(() => page.locator('.react-flow__edge[data-id="e-05"]').count()).toBe(0);
     await expect.poll(() => inspector.textContent()).toContain('Select a node');
 
+    // The same by keyboard, on any plan size: a node's dependencies are buttons in its inspector.
+    await select(plan, 't-conflict-engine');
+    const dependencies = inspector.getByRole('region', { name: 'Dependencies' });
+    expect(await dependencies.getByRole('list', { name: 'Depends on Conflict resolution engine' }).count()).toBe(0); // e-05 is gone
+    await expect.poll(() => dependencies.getByRole('list', { name: 'Blocks Conflict resolution engine' }).getByRole('button').allTextContents()).toEqual(['Conflict resolution UI', 'Load testing scenarios']);
+    await dependencies.getByRole('button', { name: 'Select dependency Conflict resolution engine → Load testing scenarios' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => inspector.getByRole('heading', { level: 2 }).textContent()).toBe('Conflict resolution engine → Load testing scenarios');
+    await expect.poll(() => page.locator('.react-flow__edge.selected[data-id="e-10"]').count()).toBe(1);
+
     // Two tasks at once: a count and one delete, undone in one step.
     await select(plan, 't-user-testing');
     await plan.canvasNode('t-load-testing').locator('.plan-node__kind').click({ modifiers: ['Shift'] });
