@@ -56,18 +56,21 @@ export function BoardView() {
     overscan: 3,
   });
 
-  function moveTo(taskId: string, status: TaskStatus) {
+  /** Whether the card now sits in `status`'s column (moved, or there already). */
+  function moveTo(taskId: string, status: TaskStatus): boolean {
     const task = snapshot.nodes.get(taskId);
-    if (task?.kind !== 'task' || taskStatus(task) === status) return;
+    if (task?.kind !== 'task') return false;
+    if (taskStatus(task) === status) return true;
     const result = plan.commands.updateNode(taskId, { status });
     setError(result.ok ? null : formatProblems(result.error));
+    return result.ok;
   }
 
   function moveBy(taskId: string, from: TaskStatus, step: -1 | 1) {
     const next = STATUSES[STATUSES.findIndex((s) => s.status === from) + step];
     if (!next) return;
     focusAfterMove.current = taskId;
-    moveTo(taskId, next.status);
+    if (!moveTo(taskId, next.status)) focusAfterMove.current = null;
   }
 
   return (

@@ -30,11 +30,13 @@ export function forecastFinish(forecast: Forecast, id: string): number | undefin
  * The critical path method run over facts: a done task sits where it started and finished;
  * a running task finishes once its estimate minus the time it has been in flight is spent
  * from `asOf` on; a task not started starts at `openFrom` or when its prerequisites finish,
- * whichever is later, and takes its estimate as it stood at `asOf`. `openFrom` is `asOf`,
- * except that evidence as of a whole day leaves that day open to work not started yet (set a
- * baseline in the morning and its tasks can still start today, not one day late). Milestones and gates
+ * whichever is later, and takes its estimate as it stood at `asOf`. Milestones and gates
  * take no time. The chain follows, from the last finish back, the prerequisite that finished
  * last before each item.
+ *
+ * `openFrom` is `asOf`, except that evidence as of a whole day leaves that day open to work
+ * not started yet: set a baseline in the morning, and its tasks can still start today rather
+ * than be forecast a day late.
  */
 export function forecastSchedule(
   snapshot: Pick<PlanSnapshot, 'nodes' | 'edges'>,
@@ -108,7 +110,7 @@ export function forecastSchedule(
       final = false;
       s = Math.max(ready, open);
       f = s + duration;
-      if (latest < open) by = -1; // it waits for asOf, not for a prerequisite
+      if (latest < open) by = -1; // it waits for openFrom, not for a prerequisite
     }
     start[i] = s;
     finish[i] = f;
