@@ -6,8 +6,6 @@ import { SECURITY_HEADERS } from './contentSecurityPolicy';
 import { DEFAULT_WEB_HOST, httpUrlFor } from './networkAddress';
 import { readStaticFile, type StaticFile } from './staticFiles';
 
-export { DEFAULT_WEB_HOST } from './networkAddress';
-
 /** Where and what the web-mode server serves. */
 export interface WebServerOptions {
   /** The built renderer (dist/renderer). */

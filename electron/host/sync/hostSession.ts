@@ -16,7 +16,8 @@ import os from 'node:os';
 import { fail, ok, type Result } from '../../../shared/model/result';
 import { SECURITY_HEADERS } from '../contentSecurityPolicy';
 import { generateSyncToken } from './syncAccess';
-import { SYNC_PATH, createSyncServer, type SyncServer } from './syncServer';
+import { SYNC_PATH } from './syncEndpoint';
+import { createSyncServer, type SyncServer } from './syncServer';
 
 /** Loopback: only this computer can reach a session that is not shared with the LAN. */
 export const LOOPBACK_HOST = '127.0.0.1';

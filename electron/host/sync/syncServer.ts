@@ -23,8 +23,6 @@ import { checkUpgradeOrigin, tokensMatch } from './syncAccess';
 import { redactedRedisUrl, SYNC_PATH } from './syncEndpoint';
 import { checkSyncFrame } from './syncFrames';
 
-export { SYNC_PATH, redactedRedisUrl } from './syncEndpoint';
-
 /** The largest WebSocket message accepted by default: far above any plan's first sync. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
